@@ -1,0 +1,85 @@
+import cookie from '@fastify/cookie';
+import compress from '@fastify/compress';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { Redis } from 'ioredis';
+import { authenticationPlugin } from './auth/authenticate';
+import { createTokenSigner } from './auth/tokens';
+import type { Env } from './config/env';
+import { fromRepoRoot } from './config/paths';
+import type { DatabaseHandle } from './db/client';
+import { databasePlugin } from './db/plugin';
+import { registerErrorHandler } from './errors/error-handler';
+import { healthRoutes } from './health/routes';
+import { staticPlugin } from './static/plugin';
+import { appHelmetOptions } from './static/security-headers';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Env;
+  }
+}
+
+export interface AppOptions {
+  env: Env;
+  database: DatabaseHandle;
+  /** Close the database with the app (false when tests share one database between apps). */
+  closeDatabase?: boolean;
+  jwtSecret: string;
+}
+
+/** Largest request body accepted anywhere; routes that need more (notebook saves) raise it. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * The whole application as one Fastify plugin, loaded in a visible order: external plugins,
+ * then shared services, then feature routes, then static files.
+ */
+export const appPlugin = fp<AppOptions>(
+  async (app, options) => {
+    const { env } = options;
+    app.decorate('config', env);
+    registerErrorHandler(app);
+
+    // External plugins.
+    await app.register(helmet, appHelmetOptions);
+    await app.register(cookie);
+    await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+    if (redis) app.addHook('onClose', async () => void redis.disconnect());
+    await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
+    await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+
+    // Shared services.
+    await app.register(databasePlugin, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true });
+    await app.register(authenticationPlugin, {
+      tokens: createTokenSigner(options.jwtSecret, env.ACCESS_TOKEN_TTL_MINUTES * 60),
+    });
+
+    // Feature routes.
+    await app.register(healthRoutes);
+
+    // The browser apps, last, so every API route wins over the client-side route fallback.
+    await app.register(staticPlugin, {
+      frontendDist: fromRepoRoot(env.FRONTEND_DIST),
+      jupyterLiteDir: fromRepoRoot(env.JUPYTERLITE_DIR),
+    });
+  },
+  { name: 'app' },
+);
+
+export async function buildApp(
+  options: AppOptions,
+  serverOptions: FastifyServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: options.env.TRUST_PROXY,
+    ...serverOptions,
+  });
+  await app.register(appPlugin, options);
+  return app;
+}
