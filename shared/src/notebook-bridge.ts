@@ -1,0 +1,263 @@
+/**
+ * The wire protocol between the workspace page (parent) and the JupyterLite notebook (iframe).
+ *
+ * Both sides only accept messages from the same origin and from the expected window; every
+ * request carries an id and gets exactly one response (a result or an error) carrying that id.
+ * The iframe also sends events (no id, no reply).
+ *
+ * Pure TypeScript with no runtime dependencies: imported by the JupyterLite bridge plugin
+ * (jupyterlite/src/bridge) and by the parent-side client (frontend/src/workspace/notebookBridge.ts).
+ */
+
+/** Tag carried by every bridge message; a message without it is not ours and is ignored. */
+export const NOTEBOOK_BRIDGE_PROTOCOL = 'notebook-bridge';
+
+/** Bumped when a message shape changes incompatibly. */
+export const NOTEBOOK_BRIDGE_VERSION = 1;
+
+/** A minimal nbformat 4 notebook shape (enough to type the state the parent stores). */
+export interface NotebookCellJSON {
+  cell_type: 'code' | 'markdown' | 'raw';
+  source: string | string[];
+  metadata: Record<string, unknown>;
+  id?: string;
+  outputs?: unknown[];
+  execution_count?: number | null;
+  attachments?: Record<string, unknown>;
+}
+
+export interface NotebookJSON {
+  nbformat: 4;
+  nbformat_minor: number;
+  metadata: Record<string, unknown>;
+  cells: NotebookCellJSON[];
+}
+
+/** The selected cell, with the exercise it belongs to (`metadata.tutor.exercise`), if any. */
+export interface CurrentCellContext {
+  code: string;
+  index: number;
+  exerciseId: string | null;
+}
+
+/** Each operation: its parameters and its result. */
+export interface NotebookBridgeOps {
+  getCurrentCellCode: { params: Record<string, never>; result: string };
+  getCurrentCellContext: { params: Record<string, never>; result: CurrentCellContext };
+  getErrorOutput: { params: Record<string, never>; result: string | null };
+  getNotebookState: { params: Record<string, never>; result: NotebookJSON };
+  setNotebookState: { params: { state: NotebookJSON }; result: null };
+}
+
+export type NotebookBridgeOp = keyof NotebookBridgeOps;
+
+export const NOTEBOOK_BRIDGE_OPS: readonly NotebookBridgeOp[] = [
+  'getCurrentCellCode',
+  'getCurrentCellContext',
+  'getErrorOutput',
+  'getNotebookState',
+  'setNotebookState',
+];
+
+export type KernelStatus = 'starting' | 'idle' | 'busy' | 'dead' | 'unknown';
+
+/** Each event: its payload. */
+export interface NotebookBridgeEvents {
+  /** The notebook is open and can be read or restored. */
+  ready: { path: string };
+  /** A code cell finished executing. */
+  'cell-executed': { index: number; success: boolean; ename?: string; evalue?: string };
+  /** The notebook content changed. */
+  dirty: Record<string, never>;
+  /** The kernel changed state; `message` explains a `dead` kernel. */
+  'kernel-status': { status: KernelStatus; message?: string };
+}
+
+export type NotebookBridgeEventName = keyof NotebookBridgeEvents;
+
+export const NOTEBOOK_BRIDGE_EVENTS: readonly NotebookBridgeEventName[] = [
+  'ready',
+  'cell-executed',
+  'dirty',
+  'kernel-status',
+];
+
+interface Envelope {
+  protocol: typeof NOTEBOOK_BRIDGE_PROTOCOL;
+  version: typeof NOTEBOOK_BRIDGE_VERSION;
+}
+
+/** Parent → iframe. `op` is a string so an unknown op can still be answered with an error. */
+export interface BridgeRequest extends Envelope {
+  kind: 'request';
+  id: string;
+  op: string;
+  params?: unknown;
+}
+
+export type BridgeErrorCode =
+  | 'unknown_op'
+  | 'bad_request'
+  | 'invalid_notebook'
+  | 'not_ready'
+  | 'no_cell'
+  | 'internal';
+
+/** Iframe → parent, exactly one per request, with the request's id. */
+export type BridgeResponse =
+  | (Envelope & { kind: 'response'; id: string; ok: true; result: unknown })
+  | (Envelope & {
+      kind: 'response';
+      id: string;
+      ok: false;
+      error: { code: BridgeErrorCode; message: string };
+    });
+
+/** Iframe → parent, unsolicited. */
+export type BridgeEvent = {
+  [E in NotebookBridgeEventName]: Envelope & {
+    kind: 'event';
+    event: E;
+    payload: NotebookBridgeEvents[E];
+  };
+}[NotebookBridgeEventName];
+
+export type BridgeMessage = BridgeRequest | BridgeResponse | BridgeEvent;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasEnvelope(value: unknown): value is Record<string, unknown> {
+  return (
+    isRecord(value) &&
+    value['protocol'] === NOTEBOOK_BRIDGE_PROTOCOL &&
+    value['version'] === NOTEBOOK_BRIDGE_VERSION
+  );
+}
+
+export function isBridgeRequest(value: unknown): value is BridgeRequest {
+  return (
+    hasEnvelope(value) &&
+    value['kind'] === 'request' &&
+    typeof value['id'] === 'string' &&
+    value['id'].length > 0 &&
+    value['id'].length <= 200 &&
+    typeof value['op'] === 'string'
+  );
+}
+
+export function isBridgeResponse(value: unknown): value is BridgeResponse {
+  if (!hasEnvelope(value) || value['kind'] !== 'response' || typeof value['id'] !== 'string') {
+    return false;
+  }
+  if (value['ok'] === true) return 'result' in value;
+  const error = value['error'];
+  return (
+    value['ok'] === false &&
+    isRecord(error) &&
+    typeof error['code'] === 'string' &&
+    typeof error['message'] === 'string'
+  );
+}
+
+export function isBridgeEvent(value: unknown): value is BridgeEvent {
+  return (
+    hasEnvelope(value) &&
+    value['kind'] === 'event' &&
+    typeof value['event'] === 'string' &&
+    (NOTEBOOK_BRIDGE_EVENTS as readonly string[]).includes(value['event']) &&
+    isRecord(value['payload'])
+  );
+}
+
+export function isKnownOp(op: string): op is NotebookBridgeOp {
+  return (NOTEBOOK_BRIDGE_OPS as readonly string[]).includes(op);
+}
+
+export function makeRequest(id: string, op: string, params?: unknown): BridgeRequest {
+  return {
+    protocol: NOTEBOOK_BRIDGE_PROTOCOL,
+    version: NOTEBOOK_BRIDGE_VERSION,
+    kind: 'request',
+    id,
+    op,
+    ...(params === undefined ? {} : { params }),
+  };
+}
+
+export function makeResult(id: string, result: unknown): BridgeResponse {
+  return {
+    protocol: NOTEBOOK_BRIDGE_PROTOCOL,
+    version: NOTEBOOK_BRIDGE_VERSION,
+    kind: 'response',
+    id,
+    ok: true,
+    result,
+  };
+}
+
+export function makeError(id: string, code: BridgeErrorCode, message: string): BridgeResponse {
+  return {
+    protocol: NOTEBOOK_BRIDGE_PROTOCOL,
+    version: NOTEBOOK_BRIDGE_VERSION,
+    kind: 'response',
+    id,
+    ok: false,
+    error: { code, message },
+  };
+}
+
+export function makeEvent<E extends NotebookBridgeEventName>(
+  event: E,
+  payload: NotebookBridgeEvents[E],
+): BridgeEvent {
+  return {
+    protocol: NOTEBOOK_BRIDGE_PROTOCOL,
+    version: NOTEBOOK_BRIDGE_VERSION,
+    kind: 'event',
+    event,
+    payload,
+  } as BridgeEvent;
+}
+
+/**
+ * Checks that a value is an nbformat 4 notebook the bridge can load: returns the list of problems
+ * (empty when valid). Not a full JSON-schema validation: it checks the structure JupyterLab needs.
+ */
+export function validateNotebook(value: unknown): string[] {
+  const problems: string[] = [];
+  if (!isRecord(value)) return ['the notebook must be a JSON object'];
+  if (value['nbformat'] !== 4) problems.push('nbformat must be 4');
+  if (typeof value['nbformat_minor'] !== 'number' || !Number.isInteger(value['nbformat_minor'])) {
+    problems.push('nbformat_minor must be an integer');
+  }
+  if (!isRecord(value['metadata'])) problems.push('metadata must be an object');
+  const cells = value['cells'];
+  if (!Array.isArray(cells)) {
+    problems.push('cells must be an array');
+    return problems;
+  }
+  cells.forEach((cell: unknown, i) => {
+    if (!isRecord(cell)) {
+      problems.push(`cells[${i}] must be an object`);
+      return;
+    }
+    const type = cell['cell_type'];
+    if (type !== 'code' && type !== 'markdown' && type !== 'raw') {
+      problems.push(`cells[${i}].cell_type must be code, markdown or raw`);
+    }
+    const source = cell['source'];
+    const sourceOk =
+      typeof source === 'string' ||
+      (Array.isArray(source) && source.every((line) => typeof line === 'string'));
+    if (!sourceOk) problems.push(`cells[${i}].source must be a string or an array of strings`);
+    if (cell['metadata'] !== undefined && !isRecord(cell['metadata'])) {
+      problems.push(`cells[${i}].metadata must be an object`);
+    }
+    if (type === 'code' && cell['outputs'] !== undefined && !Array.isArray(cell['outputs'])) {
+      problems.push(`cells[${i}].outputs must be an array`);
+    }
+  });
+  return problems;
+}
