@@ -1,0 +1,24 @@
+// `npm run bench -- <name> [...]`: runs benchmarks that print figures. No name runs them all.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { runStatus } from '../scripts/lib/run';
+
+const benchDir = import.meta.dirname;
+const available = readdirSync(benchDir)
+  .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+  .map((file) => file.slice(0, -3))
+  .sort();
+
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const names = requested.length > 0 ? requested : available;
+let failed = 0;
+for (const name of names) {
+  const file = join(benchDir, `${name}.ts`);
+  if (!existsSync(file)) {
+    console.error(`No benchmark "${name}". Available: ${available.join(', ')}`);
+    process.exit(2);
+  }
+  console.log(`\n=== bench: ${name} ===`);
+  if ((await runStatus('npx', ['tsx', file])) !== 0) failed += 1;
+}
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// One fresh embedded database per run; the config is evaluated again in each worker, so the
+// directory is chosen once and handed down through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
+const port = Number(process.env.E2E_PORT ?? 8123);
+export const baseURL = `http://127.0.0.1:${port}`;
+
+/** The test build of JupyterLite (with its JavaScript stand-in kernel) when it has been built. */
+const testJupyterLite = 'jupyterlite/dist-test';
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: 'node backend/dist/server.js',
+    url: `${baseURL}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
+      LOG_PRETTY: 'false',
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      ...(existsSync(testJupyterLite) ? { JUPYTERLITE_DIR: testJupyterLite } : {}),
+    },
+  },
+});

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from './run';
+import { buildIfChanged, repoRoot } from './stamps';
+
+const sharedInputs = ['package-lock.json', 'shared/src', 'tsconfig.base.json'];
+
+/** JupyterLite is its own npm project (it pins React 18 and JupyterLab); install it on demand. */
+export async function installJupyterLite(): Promise<void> {
+  await buildIfChanged('jupyterlite-install', ['jupyterlite/package-lock.json'], ['jupyterlite/node_modules'], () =>
+    run('npm', ['ci', '--prefix', 'jupyterlite', '--no-audit', '--no-fund']),
+  );
+}
+
+/** The production JupyterLite site in frontend/public/jupyterlite (skips itself when unchanged). */
+export async function buildJupyterLite(options: { withTestKernel?: boolean } = {}): Promise<void> {
+  if (!existsSync(join(repoRoot, 'jupyterlite', 'package.json'))) {
+    console.log('> jupyterlite: no jupyterlite/ project yet, skipped');
+    return;
+  }
+  await installJupyterLite();
+  await run('npm', ['run', '--silent', '--prefix', 'jupyterlite', 'build']);
+  if (options.withTestKernel) {
+    await run('npm', ['run', '--silent', '--prefix', 'jupyterlite', 'build', '--', '--with-test-kernel', '--out', 'jupyterlite/dist-test']);
+  }
+}
+
+export async function buildFrontend(): Promise<void> {
+  await buildIfChanged('frontend', [...sharedInputs, 'frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'], ['frontend/dist/index.html'], () =>
+    run('npm', ['run', 'build', '-w', '@tutor/frontend']),
+  );
+}
+
+export async function buildBackend(): Promise<void> {
+  await buildIfChanged('backend', [...sharedInputs, 'backend/src', 'backend/scripts', 'backend/package.json'], ['backend/dist/server.js'], () =>
+    run('npm', ['run', 'build', '-w', '@tutor/backend']),
+  );
+}
+
+export async function buildAll(options: { withTestKernel?: boolean } = {}): Promise<void> {
+  await buildJupyterLite(options);
+  await buildFrontend();
+  await buildBackend();
+}

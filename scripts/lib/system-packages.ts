@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian packages the tests use: the browser, and the Python stack that runs the notebooks. */
+const pythonModules = ['numpy', 'scipy', 'matplotlib', 'sympy', 'pandas', 'nbclient', 'nbformat', 'ipykernel'];
+const pythonPackages = ['python3-numpy', 'python3-scipy', 'python3-matplotlib', 'python3-sympy', 'python3-pandas', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel'];
+
+function pythonReady(): boolean {
+  const probe = spawnSync('/usr/bin/python3', ['-c', `import ${pythonModules.join(', ')}`], { stdio: 'ignore' });
+  return probe.status === 0;
+}
+
+function canApt(): boolean {
+  return process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+}
+
+function aptInstall(packages: string[]): void {
+  console.log(`> Installing Debian packages: ${packages.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update', '-q'], ['install', '-y', '-q', '--no-install-recommends', ...packages]]) {
+    const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    if (result.status !== 0) throw new Error(`apt-get ${args[0]} failed`);
+  }
+}
+
+/**
+ * Makes sure Chromium and the notebooks' Python packages exist, installing them with apt-get
+ * where that is possible (root on Debian), and otherwise stopping with how to get them.
+ */
+export function ensureSystemPackages(): void {
+  const missing: string[] = [];
+  if (!existsSync(chromiumPath)) missing.push('chromium');
+  if (!pythonReady()) missing.push(...pythonPackages);
+  if (missing.length === 0) return;
+  if (!canApt()) {
+    console.error(
+      [
+        `Missing system packages for the tests: ${missing.join(' ')}.`,
+        'On Debian or Ubuntu: sudo apt-get install ' + missing.join(' '),
+        'Elsewhere: install Chromium and point CHROMIUM_PATH at it (never a downloaded Playwright browser),',
+        'and make /usr/bin/python3 have numpy, scipy, matplotlib, sympy, pandas, nbclient, nbformat and ipykernel.',
+      ].join('\n'),
+    );
+    process.exit(1);
+  }
+  aptInstall(missing);
+}

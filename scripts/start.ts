@@ -1,0 +1,17 @@
+// `npm start` (after scripts/bootstrap.mjs installed dependencies): build what changed, then serve
+// the whole app. The server migrates and seeds the database itself at start-up.
+import { spawn } from 'node:child_process';
+import { buildAll } from './lib/builds';
+import { repoRoot } from './lib/stamps';
+
+await buildAll();
+
+const port = process.env.PORT ?? '8000';
+console.log(`> Starting the server on http://localhost:${port} (Ctrl+C to stop)`);
+const server = spawn(process.execPath, ['--enable-source-maps', 'backend/dist/server.js'], {
+  cwd: repoRoot,
+  stdio: 'inherit',
+  env: { ...process.env, HOST: process.env.HOST ?? 'localhost' },
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
