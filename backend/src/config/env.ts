@@ -15,6 +15,8 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: booleanFromString.optional(),
+  /** Write JSON log lines to this file instead of stdout (the end-to-end tests read it). */
+  LOG_FILE: optionalString,
   TRUST_PROXY: booleanFromString.default(false),
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().default('./data'),

@@ -31,7 +31,7 @@ export const redactPaths = [
 ];
 
 export function loggerOptions(env: Env): FastifyServerOptions['logger'] {
-  const pretty = env.LOG_PRETTY ?? process.stdout.isTTY;
+  const pretty = !env.LOG_FILE && (env.LOG_PRETTY ?? process.stdout.isTTY);
   return {
     level: env.LOG_LEVEL,
     redact: { paths: redactPaths, censor: '[REDACTED]' },
@@ -40,6 +40,7 @@ export function loggerOptions(env: Env): FastifyServerOptions['logger'] {
         return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
       },
     },
+    ...(env.LOG_FILE ? { file: env.LOG_FILE } : {}),
     ...(pretty
       ? { transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss', ignore: 'pid,hostname' } } }
       : {}),
