@@ -1,4 +1,5 @@
+import { seedLearningModules } from '../learning-modules/seed';
 import type { DatabaseSeeder } from './migrate';
 
 /** Reference data inserted at start-up, after migrations, under the migration lock. */
-export const seeders: DatabaseSeeder[] = [];
+export const seeders: DatabaseSeeder[] = [seedLearningModules];

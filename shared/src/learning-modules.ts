@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ProgressStatusSchema } from './progress';
+
+/** `GET /api/modules/{module_id}`: one learning module. */
+export const ModuleOutSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  notebook_filename: z.string(),
+  order: z.number().int(),
+});
+export type ModuleOut = z.infer<typeof ModuleOutSchema>;
+
+/** One item of `GET /api/modules`: the module plus the current user's status ("not_started" without a record). */
+export const ModuleListItemSchema = ModuleOutSchema.extend({ status: ProgressStatusSchema });
+export type ModuleListItem = z.infer<typeof ModuleListItemSchema>;
+
+/** `GET /api/modules`: every module, ordered by `order`. */
+export const ModuleListSchema = z.array(ModuleListItemSchema);
+export type ModuleList = z.infer<typeof ModuleListSchema>;
+
+/** Path parameter of every module and progress route; anything but a UUID gets 422. */
+export const ModuleIdParamsSchema = z.object({
+  module_id: z.guid({ error: 'must be a UUID' }),
+});
+export type ModuleIdParams = z.infer<typeof ModuleIdParamsSchema>;
