@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
 import { authenticationPlugin } from './auth/authenticate';
+import { authRoutes } from './auth/routes';
 import { createTokenSigner } from './auth/tokens';
 import type { Env } from './config/env';
 import { fromRepoRoot } from './config/paths';
@@ -61,6 +62,7 @@ export const appPlugin = fp<AppOptions>(
 
     // Feature routes.
     await app.register(healthRoutes);
+    await app.register(authRoutes, { prefix: '/api/auth' });
 
     // The browser apps, last, so every API route wins over the client-side route fallback.
     await app.register(staticPlugin, {

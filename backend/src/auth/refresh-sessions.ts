@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { refreshTokens } from './schema';
+import { generateRefreshToken, hashRefreshToken } from './tokens';
+
+/**
+ * Refresh tokens, stored as SHA-256 hashes. A login starts a family; each refresh rotates the
+ * presented token (marks it rotated) and adds its successor to the same family. Presenting a
+ * token that was already rotated or revoked means it leaked (or two clients raced): the whole
+ * family is revoked, so the thief's and the owner's copies both stop working.
+ */
+export interface IssuedRefreshToken {
+  token: string;
+  familyId: string;
+}
+
+export type RotationResult =
+  | { ok: true; userId: string; familyId: string }
+  | { ok: false; reason: 'unknown' | 'expired' | 'reused' };
+
+export class RefreshSessions {
+  constructor(
+    private readonly db: Database,
+    private readonly ttlDays: number,
+  ) {}
+
+  /** Adds a token to `familyId` (a new family when omitted) and returns the plain token. */
+  async issue(userId: string, familyId: string = randomUUID()): Promise<IssuedRefreshToken> {
+    const token = generateRefreshToken();
+    await this.db.insert(refreshTokens).values({
+      userId,
+      familyId,
+      tokenHash: hashRefreshToken(token),
+      expiresAt: new Date(Date.now() + this.ttlDays * 24 * 60 * 60 * 1000),
+    });
+    return { token, familyId };
+  }
+
+  /**
+   * Marks the token rotated if and only if it is still live. The conditional UPDATE is atomic, so
+   * two concurrent refreshes with one token cannot both succeed: the loser sees a reused token.
+   */
+  async rotate(token: string): Promise<RotationResult> {
+    const tokenHash = hashRefreshToken(token);
+    const [claimed] = await this.db
+      .update(refreshTokens)
+      .set({ rotatedAt: sql`now()` })
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          isNull(refreshTokens.rotatedAt),
+          isNull(refreshTokens.revokedAt),
+          gt(refreshTokens.expiresAt, sql`now()`),
+        ),
+      )
+      .returning({ userId: refreshTokens.userId, familyId: refreshTokens.familyId });
+    if (claimed) return { ok: true, ...claimed };
+
+    const [known] = await this.db
+      .select({
+        familyId: refreshTokens.familyId,
+        rotatedAt: refreshTokens.rotatedAt,
+        revokedAt: refreshTokens.revokedAt,
+      })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, tokenHash));
+    if (!known) return { ok: false, reason: 'unknown' };
+    if (known.rotatedAt || known.revokedAt) {
+      await this.revokeFamily(known.familyId);
+      return { ok: false, reason: 'reused' };
+    }
+    return { ok: false, reason: 'expired' };
+  }
+
+  /** Revokes the family of `token` (logout). Unknown tokens are ignored. */
+  async revokeFamilyOf(token: string): Promise<void> {
+    const [known] = await this.db
+      .select({ familyId: refreshTokens.familyId })
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)));
+    if (known) await this.revokeFamily(known.familyId);
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+  }
+
+  /** Signs the user out everywhere (after a password change). */
+  async revokeAllForUser(userId: string): Promise<void> {
+    await this.db
+      .update(refreshTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  }
+}

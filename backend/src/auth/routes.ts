@@ -1,0 +1,105 @@
+import {
+  LoginSchema,
+  PasswordChangeSchema,
+  ProfileUpdateSchema,
+  RegisterSchema,
+  type LogoutResponse,
+  type Profile,
+  type TokenResponse,
+} from '@tutor/shared/auth';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { unauthorized } from '../errors/app-error';
+import { parseInput } from '../errors/validation';
+import { createKeyedLimit, perIpRouteLimit } from '../rate-limit/limits';
+import { RefreshSessions } from './refresh-sessions';
+import { clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie';
+import { AuthService, type IssuedSession } from './service';
+
+const MINUTE_MS = 60_000;
+
+/** The email a login or register body counts against (run after validation). */
+const bodyEmail = (request: FastifyRequest) =>
+  String((request.body as { email?: unknown }).email)
+    .trim()
+    .toLowerCase();
+
+/** `/api/auth/*`: accounts, sessions and the profile (foundation §1). */
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app;
+  const service = new AuthService(
+    app.database.db,
+    app.tokens,
+    new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS),
+  );
+  const perMinute = config.AUTH_RATE_LIMIT_PER_MINUTE;
+  const ipLimit = perIpRouteLimit(perMinute, MINUTE_MS);
+  const registerEmailLimit = createKeyedLimit(app, {
+    name: 'register-email',
+    max: perMinute,
+    windowMs: MINUTE_MS,
+    key: bodyEmail,
+  });
+  const loginEmailLimit = createKeyedLimit(app, {
+    name: 'login-email',
+    max: perMinute,
+    windowMs: MINUTE_MS,
+    key: bodyEmail,
+  });
+
+  /** Sets the refresh cookie; the body carries only the access token. */
+  const sendSession = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    session: IssuedSession,
+    status = 200,
+  ): TokenResponse => {
+    setRefreshCookie(request, reply, session.refreshToken, config.REFRESH_TOKEN_TTL_DAYS);
+    reply.header('cache-control', 'no-store').status(status);
+    return { access_token: session.accessToken, token_type: 'bearer' };
+  };
+
+  app.post('/register', { config: ipLimit }, async (request, reply) => {
+    const input = parseInput(RegisterSchema, request.body ?? {});
+    await registerEmailLimit(request);
+    return sendSession(request, reply, await service.register(input), 201);
+  });
+
+  app.post('/login', { config: ipLimit }, async (request, reply) => {
+    const input = parseInput(LoginSchema, request.body ?? {});
+    await loginEmailLimit(request);
+    return sendSession(request, reply, await service.login(input));
+  });
+
+  app.post('/refresh', async (request, reply) => {
+    const token = refreshCookie(request);
+    if (!token) throw unauthorized('No session, please sign in');
+    try {
+      return sendSession(request, reply, await service.refresh(token));
+    } catch (error) {
+      // A dead cookie is of no use to the browser; dropping it saves a round trip next time.
+      clearRefreshCookie(request, reply);
+      throw error;
+    }
+  });
+
+  app.post('/logout', async (request, reply): Promise<LogoutResponse> => {
+    const token = refreshCookie(request);
+    if (token) await service.logout(token);
+    clearRefreshCookie(request, reply);
+    return { status: 'ok' };
+  });
+
+  app.get('/me', { preHandler: app.authenticate }, async (request): Promise<Profile> => {
+    return service.profile(request.user.id);
+  });
+
+  app.put('/me', { preHandler: app.authenticate }, async (request): Promise<Profile> => {
+    const input = parseInput(ProfileUpdateSchema, request.body ?? {});
+    return service.updateProfile(request.user.id, input);
+  });
+
+  app.put('/me/password', { preHandler: app.authenticate }, async (request, reply) => {
+    const input = parseInput(PasswordChangeSchema, request.body ?? {});
+    return sendSession(request, reply, await service.changePassword(request.user.id, input));
+  });
+}
