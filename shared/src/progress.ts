@@ -58,9 +58,12 @@ const progressUpdateFields = {
 const hasStatusOrNotebook = (body: { status?: unknown; notebook_state?: unknown }) =>
   body.status !== undefined || body.notebook_state !== undefined;
 const needsAField = { error: 'the body must contain status or notebook_state (or both)' };
+const bodyObject = {
+  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined),
+};
 
 /** `PUT /api/progress/{module_id}` body. Unknown keys are refused (a typo must not pass silently). */
-export const ProgressUpdateSchema = z.strictObject(progressUpdateFields).refine(hasStatusOrNotebook, needsAField);
+export const ProgressUpdateSchema = z.strictObject(progressUpdateFields, bodyObject).refine(hasStatusOrNotebook, needsAField);
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
 /**
@@ -68,7 +71,7 @@ export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
  * application/json): the same fields as a PUT plus the save token that authenticates it.
  */
 export const ProgressBeaconSchema = z
-  .strictObject({ ...progressUpdateFields, save_token: z.string({ error: 'is required' }).min(1) })
+  .strictObject({ ...progressUpdateFields, save_token: z.string({ error: 'is required' }).min(1) }, bodyObject)
   .refine(hasStatusOrNotebook, needsAField);
 export type ProgressBeacon = z.infer<typeof ProgressBeaconSchema>;
 

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { type ModuleListItem, type ModuleOut, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import { notFound } from '../errors/app-error';
+import { parseInput } from '../errors/validation';
+import { configureExercises } from './exercises';
+import type { LearningModule } from './schema';
+import { getModule, listModulesWithStatus } from './service';
+
+const toModuleOut = (module: LearningModule): ModuleOut => ({
+  id: module.id,
+  title: module.title,
+  description: module.description,
+  notebook_filename: module.notebookFilename,
+  order: module.order,
+});
+
+/** `/api/modules`: the learning modules, each with the current user's status. */
+export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
+  // The tutor's exercise material is read once, at start-up, with the app's logger.
+  configureExercises(app.config.NOTEBOOKS_DIR, app.log);
+
+  app.get('/api/modules', { preHandler: app.authenticate }, async (request): Promise<ModuleListItem[]> => {
+    const modules = await listModulesWithStatus(app.database.db, request.user.id);
+    return modules.map((module) => ({ ...toModuleOut(module), status: module.status }));
+  });
+
+  app.get('/api/modules/:module_id', { preHandler: app.authenticate }, async (request) => {
+    const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+    const module = await getModule(app.database.db, module_id);
+    if (!module) throw notFound('Module not found');
+    return toModuleOut(module);
+  });
+};

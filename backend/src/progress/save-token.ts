@@ -1,0 +1,43 @@
+import { createHmac } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+
+/**
+ * Save tokens authenticate `navigator.sendBeacon` saves, which cannot send an Authorization
+ * header. The page fetches one (authenticated) beforehand and puts it in the beacon's body, never
+ * in the URL. A token is good for one user, one module and this purpose only: it is signed with a
+ * key derived from the JWT secret for this use alone, so neither an access token nor anything else
+ * signed by the app can pass for one, and a save token cannot pass for an access token.
+ */
+export interface SaveTokenSigner {
+  ttlSeconds: number;
+  create(userId: string, moduleId: string): Promise<string>;
+  /** The user the token was issued to, or null when it is invalid, expired or for another module. */
+  verify(token: string, moduleId: string): Promise<{ userId: string } | null>;
+}
+
+const TOKEN_TYPE = 'progress_save';
+
+export function createSaveTokenSigner(jwtSecret: string, ttlSeconds: number): SaveTokenSigner {
+  const key = createHmac('sha256', jwtSecret).update('progress-save-token/v1').digest();
+  return {
+    ttlSeconds,
+    create: (userId, moduleId) =>
+      new SignJWT({ token_type: TOKEN_TYPE, module_id: moduleId })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setSubject(userId)
+        .setIssuedAt()
+        .setExpirationTime(`${ttlSeconds}s`)
+        .sign(key),
+    async verify(token, moduleId) {
+      try {
+        const { payload } = await jwtVerify(token, key, { algorithms: ['HS256'] });
+        if (payload.token_type !== TOKEN_TYPE || typeof payload.sub !== 'string') return null;
+        if (payload.module_id !== moduleId) return null;
+        return { userId: payload.sub };
+      } catch (error) {
+        if (error instanceof errors.JOSEError) return null;
+        throw error;
+      }
+    },
+  };
+}
