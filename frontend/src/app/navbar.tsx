@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+
+const linkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+    isActive ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
+  }`;
+
+export function Navbar() {
+  const { status, logout } = useAuth();
+  const navigate = useNavigate();
+  const [loggingOut, setLoggingOut] = useState(false);
+
+  async function handleLogout() {
+    setLoggingOut(true);
+    try {
+      await logout();
+      await navigate('/login', { replace: true });
+    } finally {
+      setLoggingOut(false);
+    }
+  }
+
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <nav
+        aria-label="Main"
+        className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2"
+      >
+        <Link
+          to="/"
+          className="flex items-center gap-2 rounded-md py-1 text-base font-semibold text-slate-900"
+        >
+          <span
+            aria-hidden="true"
+            className="flex size-7 items-center justify-center rounded-md bg-brand-700 text-sm font-bold text-white"
+          >
+            ∑
+          </span>
+          Numerical Tutor
+        </Link>
+        {status === 'signedIn' && (
+          <ul className="flex flex-wrap items-center gap-1">
+            <li>
+              <NavLink to="/chat" className={linkClass}>
+                Chat
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/modules" className={linkClass}>
+                Modules
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/profile" className={linkClass}>
+                Profile
+              </NavLink>
+            </li>
+            <li>
+              <button
+                type="button"
+                onClick={handleLogout}
+                disabled={loggingOut}
+                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400"
+              >
+                Log out
+              </button>
+            </li>
+          </ul>
+        )}
+        {status === 'signedOut' && (
+          <ul className="flex items-center gap-1">
+            <li>
+              <NavLink to="/login" className={linkClass}>
+                Log in
+              </NavLink>
+            </li>
+            <li>
+              <NavLink
+                to="/register"
+                className={({ isActive }) =>
+                  `rounded-md px-3 py-2 text-sm font-medium text-white ${
+                    isActive ? 'bg-brand-800' : 'bg-brand-700 hover:bg-brand-800'
+                  }`
+                }
+              >
+                Register
+              </NavLink>
+            </li>
+          </ul>
+        )}
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,93 @@
+import type { LoginRequest, Profile, RegisterInput } from '@tutor/shared/auth';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { getProfile } from '../api/auth/get-profile';
+import { login as loginRequest } from '../api/auth/login';
+import { logout as logoutRequest } from '../api/auth/logout';
+import { register as registerRequest } from '../api/auth/register';
+import { apiClient as client } from '../api/client';
+import { AuthContext, type AuthContextValue, type AuthStatus } from './auth-context';
+
+interface AuthProviderProps {
+  children: ReactNode;
+}
+
+interface SessionState {
+  status: AuthStatus;
+  user: Profile | null;
+}
+
+/**
+ * Holds the signed-in user. On start it restores the session from the refresh cookie
+ * (POST /api/auth/refresh, then GET /api/auth/me); it signs out whenever the client loses its
+ * token (a refresh that failed, a logout).
+ */
+export function AuthProvider({ children }: AuthProviderProps) {
+  const [session, setSession] = useState<SessionState>({ status: 'restoring', user: null });
+
+  useEffect(() => {
+    return client.subscribe((token) => {
+      if (token === null) setSession({ status: 'signedOut', user: null });
+    });
+  }, []);
+
+  useEffect(() => {
+    let active = true;
+    // The client shares one refresh between callers, so StrictMode's second run is harmless.
+    client
+      .refresh()
+      .then((token) => (token === null ? null : getProfile()))
+      .then(
+        (user) => {
+          if (active) setSession(user ? { status: 'signedIn', user } : { status: 'signedOut', user: null });
+        },
+        () => {
+          // Server unreachable: start signed out; the login form reports the problem if it persists.
+          if (active) setSession({ status: 'signedOut', user: null });
+        },
+      );
+    return () => {
+      active = false;
+    };
+  }, []);
+
+  const startSession = useCallback(
+    async (accessToken: string) => {
+      client.setAccessToken(accessToken);
+      const user = await getProfile();
+      setSession({ status: 'signedIn', user });
+    },
+    [],
+  );
+
+  const login = useCallback(
+    async (input: LoginRequest) => startSession((await loginRequest(input)).access_token),
+    [startSession],
+  );
+
+  const register = useCallback(
+    async (input: RegisterInput) => startSession((await registerRequest(input)).access_token),
+    [startSession],
+  );
+
+  const logout = useCallback(async () => {
+    try {
+      await logoutRequest();
+    } catch {
+      // Still forget the token locally; the server-side session expires on its own.
+    } finally {
+      client.setAccessToken(null);
+      setSession({ status: 'signedOut', user: null });
+    }
+  }, []);
+
+  const setUser = useCallback((user: Profile) => setSession({ status: 'signedIn', user }), []);
+  const setAccessToken = useCallback((token: string) => client.setAccessToken(token), []);
+  const getAccessToken = useCallback(() => client.getAccessToken(60), []);
+
+  const value = useMemo<AuthContextValue>(
+    () => ({ ...session, login, register, logout, setUser, setAccessToken, getAccessToken }),
+    [session, login, register, logout, setUser, setAccessToken, getAccessToken],
+  );
+
+  return <AuthContext value={value}>{children}</AuthContext>;
+}

@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { changePassword } from '../api/auth/change-password';
+import { Alert } from '../components/alert';
+import { Button } from '../components/button';
+import { FormField } from '../components/form-field';
+import { PageCard } from '../components/page-card';
+import { TextLink } from '../components/text-link';
+import { useForm } from '../lib/use-form';
+import { useAuth } from './auth-context';
+import { passwordChangeFields, validatePasswordChangeForm } from './validation';
+
+const emptyValues = { current_password: '', new_password: '', confirm_password: '' };
+
+export function ChangePasswordPage() {
+  const { user, setAccessToken } = useAuth();
+  const [changed, setChanged] = useState(false);
+  const { values, setValue, errors, formError, pending, formRef, handleSubmit } = useForm({
+    initialValues: emptyValues,
+    fields: passwordChangeFields,
+    validate: validatePasswordChangeForm,
+    async submit(request) {
+      setChanged(false);
+      const token = await changePassword(request);
+      if (token) setAccessToken(token);
+      setChanged(true);
+      return emptyValues;
+    },
+  });
+
+  return (
+    <PageCard
+      title="Change password"
+      footer={<TextLink to="/profile">Back to your profile</TextLink>}
+    >
+      <title>Change password · Numerical Tutor</title>
+      <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-5">
+        {formError && <Alert tone="error">{formError}</Alert>}
+        {changed && <Alert tone="success">Your password has been changed.</Alert>}
+        {/* Lets password managers tie the new password to the account. */}
+        <input
+          type="text"
+          name="username"
+          autoComplete="username"
+          hidden
+          readOnly
+          value={user?.email ?? ''}
+        />
+        <FormField
+          id="current_password"
+          name="current_password"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          required
+          value={values.current_password}
+          error={errors.current_password}
+          onChange={(event) => setValue('current_password', event.target.value)}
+        />
+        <FormField
+          id="new_password"
+          name="new_password"
+          type="password"
+          label="New password"
+          hint="At least 8 characters."
+          autoComplete="new-password"
+          required
+          value={values.new_password}
+          error={errors.new_password}
+          onChange={(event) => setValue('new_password', event.target.value)}
+        />
+        <FormField
+          id="confirm_password"
+          name="confirm_password"
+          type="password"
+          label="Repeat new password"
+          autoComplete="new-password"
+          required
+          value={values.confirm_password}
+          error={errors.confirm_password}
+          onChange={(event) => setValue('confirm_password', event.target.value)}
+        />
+        <Button type="submit" pending={pending} className="w-full">
+          Change password
+        </Button>
+      </form>
+    </PageCard>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { FullPageSpinner } from '../components/spinner';
+import { useAuth } from './auth-context';
+import { redirectTarget, type RedirectState } from './redirect';
+
+/** Renders its pages for signed-in users; sends others to /login, remembering where they were. */
+export function ProtectedRoute({ children }: { children?: ReactNode }) {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
+  if (status === 'signedOut') {
+    const state: RedirectState = {
+      from: { pathname: location.pathname, search: location.search, hash: location.hash },
+    };
+    return <Navigate to="/login" replace state={state} />;
+  }
+  return children ?? <Outlet />;
+}
+
+/** Login and register: a signed-in user goes on to where they were heading. */
+export function GuestOnlyRoute({ children }: { children?: ReactNode }) {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
+  if (status === 'signedIn') return <Navigate to={redirectTarget(location.state)} replace />;
+  return children ?? <Outlet />;
+}
