@@ -1,8 +1,4 @@
-import {
-  ChatServerEventSchema,
-  SocketCloseCodes,
-  type ChatServerEvent,
-} from '@tutor/shared/chat';
+import { ChatServerEventSchema, SocketCloseCodes, type ChatServerEvent } from '@tutor/shared/chat';
 
 /**
  * A typed, reconnecting client for the conversation sockets (`/ws/chat`, `/ws/tutor?module_id=`).
@@ -65,7 +61,8 @@ export function backoffDelay(
 /** `ws(s)://host/path?…&token=…` for an origin-relative path. */
 export function socketUrl(path: string, token: string, origin: string): string {
   const url = new URL(path, origin);
-  url.protocol = url.protocol === 'https:' ? 'wss:' : url.protocol === 'http:' ? 'ws:' : url.protocol;
+  url.protocol =
+    url.protocol === 'https:' ? 'wss:' : url.protocol === 'http:' ? 'ws:' : url.protocol;
   url.searchParams.set('token', token);
   return url.toString();
 }

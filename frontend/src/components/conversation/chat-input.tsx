@@ -94,7 +94,11 @@ export function ChatInput({
         )}
       </div>
       {showCount && (
-        <p id={counterId} className={`text-right text-xs ${tooLong ? 'text-red-700' : 'text-slate-600'}`} aria-live="polite">
+        <p
+          id={counterId}
+          className={`text-right text-xs ${tooLong ? 'text-red-700' : 'text-slate-600'}`}
+          aria-live="polite"
+        >
           {draft.length.toLocaleString('en')} / {MAX_MESSAGE_CHARS.toLocaleString('en')} characters
           {tooLong ? ': too long to send' : ''}
         </p>

@@ -20,7 +20,12 @@ interface ConversationPanelProps {
  * Everything a conversation needs on screen: status bar, messages, errors, hint ladder, input and
  * disclaimer. The chat page and the workspace tutor panel both render this around `useConversation`.
  */
-export function ConversationPanel({ conversation, welcome, toolbar, placeholder }: ConversationPanelProps) {
+export function ConversationPanel({
+  conversation,
+  welcome,
+  toolbar,
+  placeholder,
+}: ConversationPanelProps) {
   const { connection } = conversation;
   const connected = connection.status === 'connected';
   let disabledReason: string | undefined;

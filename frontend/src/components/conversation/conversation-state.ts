@@ -1,9 +1,4 @@
-import type {
-  CannedEvent,
-  ChatMessageOut,
-  DoneEvent,
-  SessionEvent,
-} from '@tutor/shared/chat';
+import type { CannedEvent, ChatMessageOut, DoneEvent, SessionEvent } from '@tutor/shared/chat';
 
 /** A message as the conversation components show it. */
 export interface ConversationMessage {
@@ -108,7 +103,12 @@ export function conversationReducer(
 ): ConversationState {
   switch (action.type) {
     case 'reset':
-      return { ...initialConversationState, loading: action.loading, tutorLabel: state.tutorLabel, offline: state.offline };
+      return {
+        ...initialConversationState,
+        loading: action.loading,
+        tutorLabel: state.tutorLabel,
+        offline: state.offline,
+      };
     case 'loaded': {
       const messages = action.messages.map(fromStoredMessage);
       const lastAnswer = [...messages]
@@ -123,7 +123,13 @@ export function conversationReducer(
         ...state,
         messages: [
           ...state.messages,
-          { id: action.id, role: 'user', content: action.content, hintLevel: null, status: 'complete' },
+          {
+            id: action.id,
+            role: 'user',
+            content: action.content,
+            hintLevel: null,
+            status: 'complete',
+          },
         ],
         answering: true,
         turnAcknowledged: false,

@@ -50,7 +50,10 @@ function AssistantHeader({ label }: { label?: string | null }) {
     <div className="mb-1 flex items-center gap-2 text-xs text-slate-600">
       <span className="font-medium text-slate-800">Tutor</span>
       {label && (
-        <span className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-700" data-testid="tutor-label">
+        <span
+          className="rounded-full bg-slate-200 px-2 py-0.5 text-slate-700"
+          data-testid="tutor-label"
+        >
           {label}
         </span>
       )}
@@ -85,7 +88,11 @@ export function ConversationView({
   const empty = messages.length === 0 && !answering;
 
   return (
-    <div ref={scrollRef} onScroll={handleScroll} className="min-h-0 flex-1 overflow-y-auto px-4 py-4">
+    <div
+      ref={scrollRef}
+      onScroll={handleScroll}
+      className="min-h-0 flex-1 overflow-y-auto px-4 py-4"
+    >
       {loading ? (
         <div className="flex justify-center py-10">
           <Spinner label="Loading the conversation" />
@@ -93,7 +100,12 @@ export function ConversationView({
       ) : empty ? (
         welcome
       ) : (
-        <ol className="mx-auto flex max-w-3xl flex-col gap-4" role="log" aria-label="Conversation" aria-busy={answering}>
+        <ol
+          className="mx-auto flex max-w-3xl flex-col gap-4"
+          role="log"
+          aria-label="Conversation"
+          aria-busy={answering}
+        >
           {messages.map((message) => (
             <MessageItem key={message.id} message={message} />
           ))}

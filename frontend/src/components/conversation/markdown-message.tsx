@@ -19,13 +19,24 @@ const languages = { bash, javascript, json, plaintext, python };
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath];
 const rehypePlugins: Options['rehypePlugins'] = [
   [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
-  [rehypeHighlight, { languages, aliases: { python: ['py', 'python3', 'ipython'], bash: ['sh', 'shell', 'console'] } }],
+  [
+    rehypeHighlight,
+    {
+      languages,
+      aliases: { python: ['py', 'python3', 'ipython'], bash: ['sh', 'shell', 'console'] },
+    },
+  ],
 ];
 
 /** Links leave the app in a new tab without handing it a reference to this window. */
 function SafeLink({ href, children }: AnchorHTMLAttributes<HTMLAnchorElement>) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow" className="text-brand-700 underline">
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer nofollow"
+      className="text-brand-700 underline"
+    >
       {children}
     </a>
   );

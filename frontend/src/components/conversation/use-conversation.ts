@@ -1,8 +1,21 @@
-import { MAX_HINT_LEVEL, type ChatMessageOut, type ChatServerEvent, type SessionEvent } from '@tutor/shared/chat';
+import {
+  MAX_HINT_LEVEL,
+  type ChatMessageOut,
+  type ChatServerEvent,
+  type SessionEvent,
+} from '@tutor/shared/chat';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { apiClient } from '../../api/client';
-import { ConversationSocket, type ConnectionState, type ConversationSocketOptions } from '../../lib/conversation-socket';
-import { conversationReducer, initialConversationState, type ConversationState } from './conversation-state';
+import {
+  ConversationSocket,
+  type ConnectionState,
+  type ConversationSocketOptions,
+} from '../../lib/conversation-socket';
+import {
+  conversationReducer,
+  initialConversationState,
+  type ConversationState,
+} from './conversation-state';
 
 /** What "Next hint" sends: an elaboration request the pedagogy engine recognises. */
 export const NEXT_HINT_REQUEST = 'Can you give me the next hint?';
@@ -175,7 +188,8 @@ export function useConversation(options: UseConversationOptions): Conversation {
       },
       (error: unknown) => {
         if (controller.signal.aborted) return;
-        const message = error instanceof Error ? error.message : 'The conversation could not be loaded.';
+        const message =
+          error instanceof Error ? error.message : 'The conversation could not be loaded.';
         dispatch({ type: 'load_failed', message });
       },
     );
