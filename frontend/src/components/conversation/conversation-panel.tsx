@@ -1,0 +1,92 @@
+import type { ReactNode } from 'react';
+import { Alert } from '../alert';
+import { ChatInput } from './chat-input';
+import { ConnectionStatus } from './connection-status';
+import { ConversationView } from './conversation-view';
+import { Disclaimer } from './disclaimer';
+import { HintLadder } from './hint-ladder';
+import type { Conversation } from './use-conversation';
+
+interface ConversationPanelProps {
+  conversation: Conversation;
+  /** Shown on an empty session. */
+  welcome?: ReactNode;
+  /** Extra controls at the top (e.g. the sidebar toggle). */
+  toolbar?: ReactNode;
+  placeholder?: string;
+}
+
+/**
+ * Everything a conversation needs on screen: status bar, messages, errors, hint ladder, input and
+ * disclaimer. The chat page and the workspace tutor panel both render this around `useConversation`.
+ */
+export function ConversationPanel({
+  conversation,
+  welcome,
+  toolbar,
+  placeholder,
+}: ConversationPanelProps) {
+  const { connection } = conversation;
+  const connected = connection.status === 'connected';
+  let disabledReason: string | undefined;
+  if (conversation.loading) disabledReason = 'Loading the conversation…';
+  else if (!connected) disabledReason = 'Waiting for the connection…';
+
+  return (
+    <section className="flex h-full min-h-0 flex-col" aria-label="Conversation with the tutor">
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
+        <div className="flex items-center gap-3">{toolbar}</div>
+        <div className="flex items-center gap-3">
+          {conversation.offline && conversation.tutorLabel && (
+            <span
+              className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+              title="No language model is configured: the built-in tutor answers."
+            >
+              {conversation.tutorLabel}
+            </span>
+          )}
+          <ConnectionStatus state={connection} onRetry={conversation.reconnect} />
+        </div>
+      </div>
+      <ConversationView
+        messages={conversation.messages}
+        streaming={conversation.streaming}
+        answering={conversation.answering}
+        tutorLabel={conversation.tutorLabel}
+        loading={conversation.loading}
+        welcome={welcome}
+      />
+      <div className="mx-auto flex w-full max-w-3xl flex-col gap-2 px-4 pt-2 pb-3">
+        {conversation.error && (
+          <div className="flex items-start gap-2">
+            <div className="flex-1">
+              <Alert tone="error">{conversation.error}</Alert>
+            </div>
+            <button
+              type="button"
+              onClick={conversation.dismissError}
+              className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+              aria-label="Dismiss the error"
+            >
+              ×
+            </button>
+          </div>
+        )}
+        <HintLadder
+          level={conversation.hintLevel}
+          onNextHint={() => void conversation.nextHint()}
+          canRequestNext={conversation.canRequestNextHint}
+        />
+        <ChatInput
+          onSend={conversation.send}
+          onStop={conversation.stop}
+          answering={conversation.answering}
+          disabled={!connected || conversation.loading}
+          disabledReason={disabledReason}
+          placeholder={placeholder}
+        />
+        <Disclaimer />
+      </div>
+    </section>
+  );
+}
