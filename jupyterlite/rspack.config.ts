@@ -1,0 +1,105 @@
+/**
+ * rspack configuration of the side-panel JupyterLite app: one entry, every plugin bundled
+ * statically (no module federation), content-hashed file names under `build/`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import type { Configuration } from '@rspack/core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface AppConfigOptions {
+  /** Directory the bundle is written to (the site's `build/` folder). */
+  outputDir: string;
+  /** Register the JavaScript test kernel (test builds only). */
+  withTestKernel: boolean;
+  mode?: 'production' | 'development';
+}
+
+export function createRspackConfig(options: AppConfigOptions): Configuration {
+  const { outputDir, withTestKernel, mode = 'production' } = options;
+  const cssLoaders = [
+    { loader: require_('style-loader') },
+    { loader: require_('css-loader'), options: { importLoaders: 0 } },
+  ];
+  return {
+    mode,
+    context: here,
+    target: 'web',
+    devtool: false,
+    entry: { bundle: './src/main.ts' },
+    output: {
+      path: outputDir,
+      publicPath: 'auto',
+      filename: '[name].[contenthash:16].js',
+      chunkFilename: '[name].[contenthash:16].js',
+      assetModuleFilename: '[name].[contenthash:16][ext]',
+      clean: true,
+      hashFunction: 'xxhash64',
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+      alias: {
+        '@tutor/extra-plugins': path.join(
+          here,
+          withTestKernel ? 'src/test-kernel/index.ts' : 'src/test-kernel/none.ts',
+        ),
+      },
+      fallback: { path: require_('path-browserify') },
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          loader: 'builtin:swc-loader',
+          options: {
+            jsc: {
+              parser: { syntax: 'typescript', tsx: true },
+              target: 'es2022',
+              transform: { react: { runtime: 'automatic' } },
+            },
+          },
+          type: 'javascript/auto',
+        },
+        { test: /\.css$/, use: cssLoaders },
+        // SVG icons: source text when imported from JS (LabIcon), inline data URL from CSS.
+        { test: /\.svg$/, issuer: /\.css$/, type: 'asset/inline' },
+        { test: /\.svg$/, issuer: { not: [/\.css$/] }, type: 'asset/source' },
+        { resourceQuery: /raw/, type: 'asset/source' },
+        { test: /\.(woff2?|ttf|eot|otf|png|gif|jpe?g)$/, type: 'asset/resource' },
+        // The Pyodide kernel's wheels and their index: resources that keep their file names,
+        // because `all.json` refers to the wheels by name.
+        {
+          test: /[\\/]@jupyterlite[\\/]pyodide-kernel[\\/]pypi[\\/]/,
+          type: 'asset/resource',
+          generator: { filename: 'pypi/[name][ext]' },
+        },
+        // The kernel's prebuilt worker scripts, loaded with `new URL(..., import.meta.url)`.
+        {
+          test: /\.worker\.js$/,
+          include: /[\\/]@jupyterlite[\\/]pyodide-kernel[\\/]/,
+          type: 'asset/resource',
+        },
+        { test: /\.m?js$/, resolve: { fullySpecified: false } },
+      ],
+    },
+    optimization: {
+      moduleIds: 'deterministic',
+      chunkIds: 'deterministic',
+      realContentHash: true,
+      splitChunks: false,
+    },
+    performance: { hints: false },
+    plugins: [],
+    infrastructureLogging: { level: 'error' },
+    stats: 'errors-warnings',
+  };
+}
+
+/** Resolves a loader or module from this package's node_modules, wherever rspack runs from. */
+function require_(name: string): string {
+  return path.join(here, 'node_modules', name);
+}

@@ -1,0 +1,28 @@
+/**
+ * Runs rspack and reports the entry file the lab page must load.
+ */
+import { rspack } from '@rspack/core';
+
+import { createRspackConfig } from '../../rspack.config';
+
+export async function bundle(outputDir: string, withTestKernel: boolean): Promise<string> {
+  const mode = process.env['JUPYTERLITE_DEV'] === '1' ? 'development' : 'production';
+  const compiler = rspack(createRspackConfig({ outputDir, withTestKernel, mode }));
+  const stats = await new Promise<import('@rspack/core').Stats>((resolve, reject) => {
+    compiler.run((error, result) => {
+      if (error || !result) reject(error ?? new Error('rspack returned no stats'));
+      else resolve(result);
+    });
+  });
+  await new Promise<void>((resolve) => compiler.close(() => resolve()));
+  const info = stats.toJson({ all: false, errors: true, warnings: true, entrypoints: true });
+  if (stats.hasErrors()) {
+    const messages = (info.errors ?? []).map((e) => e.message).join('\n\n');
+    throw new Error(`rspack failed:\n${messages}`);
+  }
+  for (const warning of info.warnings ?? []) console.warn(`rspack: ${warning.message}`);
+  const assets = info.entrypoints?.['bundle']?.assets ?? [];
+  const entry = assets.map((asset) => asset.name).find((name) => name.endsWith('.js'));
+  if (!entry) throw new Error('rspack produced no entry script');
+  return entry;
+}

@@ -1,0 +1,96 @@
+/**
+ * Follows the open notebook: tells the parent when it is ready, when its content changes and when
+ * a cell finished executing, and keeps the outcome of the last execution for `getErrorOutput`.
+ */
+import { NotebookActions, type INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
+import { PromiseDelegate } from '@lumino/coreutils';
+
+import type { ParentChannel } from './channel';
+import { type LastExecution, formatKernelError } from './errors';
+
+const DIRTY_DEBOUNCE_MS = 250;
+
+export class OpenNotebook {
+  private panel: NotebookPanel | null = null;
+  private readonly first = new PromiseDelegate<NotebookPanel>();
+  private quiet = 0;
+  private dirtyTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly tracker: INotebookTracker,
+    private readonly channel: ParentChannel,
+    private readonly lastExecution: LastExecution,
+  ) {
+    tracker.widgetAdded.connect((_, panel) => void this.track(panel));
+    if (tracker.currentWidget) void this.track(tracker.currentWidget);
+    NotebookActions.executed.connect(this.handleExecuted);
+  }
+
+  /** The open notebook once loaded; rejects after `timeoutMs` if none opens. */
+  async get(timeoutMs = 20_000): Promise<NotebookPanel> {
+    if (this.panel) return this.panel;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('No notebook is open')), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.first.promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  silently<T>(change: () => T): T {
+    this.quiet += 1;
+    try {
+      return change();
+    } finally {
+      this.quiet -= 1;
+    }
+  }
+
+  private async track(panel: NotebookPanel): Promise<void> {
+    await panel.context.ready;
+    await panel.revealed;
+    if (panel.isDisposed || this.panel) return;
+    this.panel = panel;
+    panel.context.model.contentChanged.connect(this.handleContentChanged);
+    panel.disposed.connect(() => {
+      if (this.panel === panel) this.panel = null;
+    });
+    this.first.resolve(panel);
+    this.channel.emit('ready', { path: panel.context.path });
+  }
+
+  private readonly handleContentChanged = (): void => {
+    if (this.quiet > 0) return;
+    if (this.dirtyTimer !== null) return;
+    this.dirtyTimer = setTimeout(() => {
+      this.dirtyTimer = null;
+      this.channel.emit('dirty', {});
+    }, DIRTY_DEBOUNCE_MS);
+  };
+
+  private readonly handleExecuted = (
+    _: unknown,
+    args: {
+      notebook: NotebookPanel['content'];
+      cell: { model: { type: string } };
+      success: boolean;
+      error?: { errorName: string; errorValue: string; traceback: string[] } | null;
+    },
+  ): void => {
+    const panel = this.panel;
+    if (!panel || args.notebook !== panel.content || args.cell.model.type !== 'code') return;
+    const index = panel.content.widgets.findIndex((cell) => cell === (args.cell as unknown));
+    const error = args.success ? null : (args.error ?? null);
+    this.lastExecution.record(
+      args.success ? null : error ? formatKernelError(error) : 'The cell did not finish running.',
+    );
+    this.channel.emit('cell-executed', {
+      index,
+      success: args.success,
+      ...(error ? { ename: error.errorName, evalue: error.errorValue } : {}),
+    });
+  };
+}

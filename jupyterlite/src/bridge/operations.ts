@@ -1,0 +1,85 @@
+/**
+ * The bridge operations, run against the open notebook.
+ */
+import { NotebookActions, type NotebookPanel } from '@jupyterlab/notebook';
+import type * as nbformat from '@jupyterlab/nbformat';
+
+import {
+  type CurrentCellContext,
+  type NotebookBridgeOp,
+  type NotebookJSON,
+  isKnownOp,
+  validateNotebook,
+} from '../../../shared/src/notebook-bridge';
+import { BridgeError } from './channel';
+import type { LastExecution } from './errors';
+
+export interface OperationContext {
+  /** Resolves with the open notebook once it is loaded (rejects if none opens in time). */
+  notebook(): Promise<NotebookPanel>;
+  lastExecution: LastExecution;
+  /** Runs `change` without reporting it to the parent as a student's edit. */
+  silently<T>(change: () => T): T;
+}
+
+type Handlers = { [Op in NotebookBridgeOp]: (params: unknown) => Promise<unknown> };
+
+export function createOperations(context: OperationContext): (op: string, params: unknown) => Promise<unknown> {
+  const handlers: Handlers = {
+    getCurrentCellCode: async () => (await currentCell(context)).code,
+    getCurrentCellContext: async () => currentCell(context),
+    getErrorOutput: async () => context.lastExecution.error,
+    getNotebookState: async () => {
+      const panel = await context.notebook();
+      return panel.content.model?.toJSON() as unknown as NotebookJSON;
+    },
+    setNotebookState: async (params) => {
+      const state = readState(params);
+      const panel = await context.notebook();
+      setState(panel, state, context);
+      return null;
+    },
+  };
+  return async (op, params) => {
+    if (!isKnownOp(op)) throw new BridgeError('unknown_op', `Unknown operation: ${op}`);
+    return handlers[op](params);
+  };
+}
+
+async function currentCell(context: OperationContext): Promise<CurrentCellContext> {
+  const panel = await context.notebook();
+  const notebook = panel.content;
+  const cell = notebook.activeCell;
+  if (!cell) return { code: '', index: -1, exerciseId: null };
+  const tutor = cell.model.getMetadata('tutor') as { exercise?: unknown } | undefined;
+  const exercise = tutor && typeof tutor === 'object' ? tutor.exercise : undefined;
+  return {
+    code: cell.model.sharedModel.getSource(),
+    index: notebook.activeCellIndex,
+    exerciseId: typeof exercise === 'string' && exercise ? exercise : null,
+  };
+}
+
+function readState(params: unknown): NotebookJSON {
+  const state =
+    typeof params === 'object' && params !== null ? (params as { state?: unknown }).state : undefined;
+  if (state === undefined) throw new BridgeError('bad_request', 'setNotebookState needs params.state');
+  const problems = validateNotebook(state);
+  if (problems.length > 0) {
+    throw new BridgeError('invalid_notebook', `Not an nbformat 4 notebook: ${problems.slice(0, 5).join('; ')}`);
+  }
+  return state as NotebookJSON;
+}
+
+/** Replaces the document's content in place: same frame, same kernel, markdown rendered. */
+function setState(panel: NotebookPanel, state: NotebookJSON, context: OperationContext): void {
+  const model = panel.content.model;
+  if (!model) throw new BridgeError('not_ready', 'The notebook has no model yet');
+  context.silently(() => {
+    model.fromJSON(state as unknown as nbformat.INotebookContent);
+    model.dirty = false;
+  });
+  context.lastExecution.clear();
+  panel.content.activeCellIndex = 0;
+  NotebookActions.renderAllMarkdown(panel.content);
+}

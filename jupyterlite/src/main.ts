@@ -1,0 +1,21 @@
+/**
+ * Bundle entry: load the configuration first (JupyterLab modules read `PageConfig` when they are
+ * evaluated), then start the application. `webpackMode: "eager"` keeps the app in this bundle
+ * (no extra round trip) while delaying its evaluation until the configuration is in place.
+ */
+import { loadConfig } from './config';
+
+async function start(): Promise<void> {
+  await loadConfig();
+  const { main } = await import(/* webpackMode: "eager" */ './app');
+  await main();
+}
+
+start().catch((error: unknown) => {
+  console.error('JupyterLite failed to start', error);
+  const message = document.createElement('p');
+  message.className = 'tutor-StartupError';
+  message.setAttribute('role', 'alert');
+  message.textContent = `The notebook could not start: ${error instanceof Error ? error.message : String(error)}`;
+  document.body.appendChild(message);
+});

@@ -1,0 +1,24 @@
+/**
+ * Fits JupyterLab into a side panel: one document, no side bars or top bar, and the notebook
+ * named by `?path=` opened on start.
+ */
+import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { IDocumentManager } from '@jupyterlab/docmanager';
+
+import { fitShellToPanel } from './shell';
+import { openFromUrl } from './opener';
+import { translatorConnector, windowResolver } from './services';
+
+const sidePanel: JupyterFrontEndPlugin<void> = {
+  id: '@tutor/jupyterlite:side-panel',
+  description: 'Single-document layout without side bars, opening the notebook given by ?path=.',
+  autoStart: true,
+  requires: [ILabShell, IDocumentManager],
+  activate: (app: JupyterFrontEnd, labShell: ILabShell, docManager: IDocumentManager): void => {
+    fitShellToPanel(labShell);
+    void app.started.then(() => openFromUrl(docManager, labShell, window.location.search));
+    void app.restored.then(() => fitShellToPanel(labShell));
+  },
+};
+
+export default [sidePanel, windowResolver, translatorConnector];

@@ -1,0 +1,46 @@
+import type { ILabShell } from '@jupyterlab/application';
+import type { IDocumentManager } from '@jupyterlab/docmanager';
+import { Widget } from '@lumino/widgets';
+
+/**
+ * Opens the document named by `?path=` (a contents path, e.g. `files/module_01.ipynb`) with the
+ * notebook factory. `?kernel=<name>` picks a kernel other than the notebook's preferred one.
+ */
+export async function openFromUrl(
+  docManager: IDocumentManager,
+  labShell: ILabShell,
+  search: string,
+): Promise<void> {
+  const params = new URLSearchParams(search);
+  const path = params.get('path');
+  if (!path) {
+    showMessage(labShell, 'No notebook was requested (the page address has no ?path=).');
+    return;
+  }
+  const kernelName = params.get('kernel');
+  try {
+    await docManager.services.contents.get(path, { content: false });
+  } catch {
+    showMessage(labShell, `The notebook ${path} could not be found.`);
+    return;
+  }
+  const widget = docManager.openOrReveal(
+    path,
+    'Notebook',
+    kernelName ? { name: kernelName } : undefined,
+    { ref: '_noref' },
+  );
+  if (!widget) showMessage(labShell, `The notebook ${path} could not be opened.`);
+}
+
+function showMessage(labShell: ILabShell, text: string): void {
+  const widget = new Widget();
+  widget.id = 'tutor-open-error';
+  widget.title.label = 'Notebook';
+  widget.addClass('tutor-OpenError');
+  const paragraph = document.createElement('p');
+  paragraph.setAttribute('role', 'alert');
+  paragraph.textContent = text;
+  widget.node.appendChild(paragraph);
+  labShell.add(widget, 'main');
+}
