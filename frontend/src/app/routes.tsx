@@ -4,9 +4,10 @@ import { LoginPage } from '../auth/login-page';
 import { ProfilePage } from '../auth/profile-page';
 import { GuestOnlyRoute, ProtectedRoute } from '../auth/protected-route';
 import { RegisterPage } from '../auth/register-page';
+import { ChatPage } from '../chat/chat-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { ChatPlaceholderPage, ModulesPlaceholderPage } from './placeholders';
+import { ModulesPlaceholderPage } from './placeholders';
 
 /** Every page of the app. Pages that need an account go under ProtectedRoute. */
 export const routes: RouteObject[] = [
@@ -24,7 +25,7 @@ export const routes: RouteObject[] = [
       {
         element: <ProtectedRoute />,
         children: [
-          { path: 'chat', element: <ChatPlaceholderPage /> },
+          { path: 'chat/:sessionId?', element: <ChatPage /> },
           { path: 'modules', element: <ModulesPlaceholderPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/password', element: <ChangePasswordPage /> },
