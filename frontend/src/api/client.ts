@@ -127,12 +127,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     };
   }
 
-  async function request<T = unknown>(path: string, requestOptions: RequestOptions<T> = {}): Promise<T> {
+  async function request<T = unknown>(
+    path: string,
+    requestOptions: RequestOptions<T> = {},
+  ): Promise<T> {
     const tokenUsed = accessToken;
     let response = await send(path, buildInit(requestOptions, tokenUsed));
     if (response.status === 401 && (requestOptions.auth ?? true)) {
       // If another call already refreshed while this one was in flight, reuse its token.
-      const fresh = accessToken !== null && accessToken !== tokenUsed ? accessToken : await refresh();
+      const fresh =
+        accessToken !== null && accessToken !== tokenUsed ? accessToken : await refresh();
       if (fresh === null) throw await apiErrorFromResponse(response);
       response = await send(path, buildInit(requestOptions, fresh));
     }

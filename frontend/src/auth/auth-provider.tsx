@@ -38,7 +38,8 @@ export function AuthProvider({ children }: AuthProviderProps) {
       .then((token) => (token === null ? null : getProfile()))
       .then(
         (user) => {
-          if (active) setSession(user ? { status: 'signedIn', user } : { status: 'signedOut', user: null });
+          if (active)
+            setSession(user ? { status: 'signedIn', user } : { status: 'signedOut', user: null });
         },
         () => {
           // Server unreachable: start signed out; the login form reports the problem if it persists.
@@ -50,14 +51,11 @@ export function AuthProvider({ children }: AuthProviderProps) {
     };
   }, []);
 
-  const startSession = useCallback(
-    async (accessToken: string) => {
-      client.setAccessToken(accessToken);
-      const user = await getProfile();
-      setSession({ status: 'signedIn', user });
-    },
-    [],
-  );
+  const startSession = useCallback(async (accessToken: string) => {
+    client.setAccessToken(accessToken);
+    const user = await getProfile();
+    setSession({ status: 'signedIn', user });
+  }, []);
 
   const login = useCallback(
     async (input: LoginRequest) => startSession((await loginRequest(input)).access_token),

@@ -1,7 +1,13 @@
 import { LEVEL_MAX, LEVEL_MIN } from '@tutor/shared/auth';
 import { FieldError } from '../components/form-field';
 
-export const LEVEL_NAMES = ['Beginner', 'Elementary', 'Intermediate', 'Advanced', 'Expert'] as const;
+export const LEVEL_NAMES = [
+  'Beginner',
+  'Elementary',
+  'Intermediate',
+  'Advanced',
+  'Expert',
+] as const;
 
 export function levelName(level: number): string {
   return LEVEL_NAMES[level - LEVEL_MIN] ?? String(level);
@@ -18,7 +24,15 @@ interface LevelSliderProps {
 }
 
 /** A 1..5 self-assessment, Beginner to Expert, operable with arrow keys. */
-export function LevelSlider({ id, label, value, onChange, hint, error, disabled }: LevelSliderProps) {
+export function LevelSlider({
+  id,
+  label,
+  value,
+  onChange,
+  hint,
+  error,
+  disabled,
+}: LevelSliderProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');

@@ -27,8 +27,7 @@ export function LoginPage() {
       description="Welcome back. Pick up where you left off."
       footer={
         <>
-          New here?{' '}
-          {/* Keep the remembered destination when switching to registration. */}
+          New here? {/* Keep the remembered destination when switching to registration. */}
           <TextLink to="/register" state={location.state}>
             Create an account
           </TextLink>

@@ -74,5 +74,4 @@ export function firstInvalidField<Field extends string>(
 
 /** What a form's validator returns: the request to send, or messages for the fields. */
 export type ValidationResult<Request, Field extends string> =
-  | { ok: true; data: Request }
-  | { ok: false; errors: FieldErrors<Field> };
+  { ok: true; data: Request } | { ok: false; errors: FieldErrors<Field> };

@@ -1,0 +1,32 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { vi } from 'vitest';
+import { AuthContext, type AuthContextValue } from '../auth/auth-context';
+
+/** An auth context with every action mocked; override what the test needs. */
+export function fakeAuth(overrides: Partial<AuthContextValue> = {}): AuthContextValue {
+  return {
+    status: 'signedOut',
+    user: null,
+    login: vi.fn(async () => {}),
+    register: vi.fn(async () => {}),
+    logout: vi.fn(async () => {}),
+    setUser: vi.fn(),
+    setAccessToken: vi.fn(),
+    getAccessToken: vi.fn(async () => null),
+    ...overrides,
+  };
+}
+
+/** Renders routes in a memory router at `path`, inside the given auth context. */
+export function renderRoutes(routes: RouteObject[], path: string, auth: AuthContextValue) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const wrap = (value: AuthContextValue): ReactNode => (
+    <AuthContext value={value}>
+      <RouterProvider router={router} />
+    </AuthContext>
+  );
+  const view = render(wrap(auth));
+  return { router, ...view, rerenderWith: (value: AuthContextValue) => view.rerender(wrap(value)) };
+}
