@@ -14,6 +14,9 @@ import { fromRepoRoot } from './config/paths';
 import type { DatabaseHandle } from './db/client';
 import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
+import { chatRoutes } from './chat/routes';
+import { chatSocket } from './chat/socket/chat-socket';
+import { closeSocketsGoingAway } from './chat/socket/live-sockets';
 import { healthRoutes } from './health/routes';
 import { learningModuleRoutes } from './learning-modules/routes';
 import { progressRoutes } from './progress/routes';
@@ -54,7 +57,7 @@ export const appPlugin = fp<AppOptions>(
     const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
     if (redis) app.addHook('onClose', async () => void redis.disconnect());
     await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
-    await app.register(websocket, { options: { maxPayload: 256 * 1024 } });
+    await app.register(websocket, { options: { maxPayload: 256 * 1024 }, preClose: closeSocketsGoingAway });
 
     // Shared services.
     await app.register(databasePlugin, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true });
@@ -67,6 +70,9 @@ export const appPlugin = fp<AppOptions>(
     await app.register(authRoutes, { prefix: '/api/auth' });
     await app.register(learningModuleRoutes);
     await app.register(progressRoutes, { jwtSecret: options.jwtSecret });
+
+    await app.register(chatRoutes);
+    await app.register(chatSocket);
 
     // The browser apps, last, so every API route wins over the client-side route fallback.
     await app.register(staticPlugin, {

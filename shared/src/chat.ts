@@ -35,7 +35,10 @@ export type SessionType = z.infer<typeof SessionTypeSchema>;
 const uuid = (field: string) => z.uuid({ error: `${field} must be a UUID` });
 
 const MessageContentSchema = z
-  .string({ error: 'content must be a string' })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'content is required' : 'content must be a string',
+  })
   .refine((value) => value.trim().length > 0, { error: 'content must not be empty' })
   .refine((value) => value.length <= MAX_MESSAGE_CHARS, {
     error: `content is longer than ${MAX_MESSAGE_CHARS} characters`,

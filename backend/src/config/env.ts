@@ -30,6 +30,8 @@ export const EnvSchema = z.object({
   FRONTEND_DIST: z.string().default('frontend/dist'),
   JUPYTERLITE_DIR: z.string().default('frontend/public/jupyterlite'),
   NOTEBOOKS_DIR: z.string().default('notebooks'),
+  CHAT_HISTORY_BUDGET_CHARS: z.coerce.number().int().min(1000).default(24_000),
+  CHAT_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

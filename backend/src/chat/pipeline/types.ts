@@ -1,0 +1,72 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { ChatServerEvent, SessionType } from '@tutor/shared/chat';
+import type { LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
+import type { Database } from '../../db/client';
+import type { UntrustedSection } from '../../pedagogy/prompts';
+
+/** The AI services a turn uses (`app.ai` in the app; fakes in tests and the bench). */
+export interface TurnAi {
+  router: LlmRouter;
+  classifier: MessageClassifier;
+}
+
+export interface PipelineConfig {
+  /** History (in characters) sent in full; above it older turns are summarised. */
+  historyBudgetChars: number;
+  /** Timeout of the summary call (a failed or slow summary drops the old turns instead). */
+  summaryTimeoutMs: number;
+  /** At most this many stored messages are read back as history. */
+  historyMaxMessages: number;
+}
+
+export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
+  historyBudgetChars: 24_000,
+  summaryTimeoutMs: 2_000,
+  historyMaxMessages: 200,
+};
+
+export interface TurnDeps extends TurnAi {
+  db: Database;
+  log: FastifyBaseLogger;
+  config: PipelineConfig;
+}
+
+/**
+ * Extra context a caller (the workspace tutor) adds to a turn. The chat pipeline knows nothing of
+ * notebooks: it only lays these out in the prompt and hands `material` to the offline tutor.
+ */
+export interface TurnContext {
+  /** Trusted sections of the system prompt (module title and description, exercise hints). */
+  systemSections?: string[];
+  /** Student-supplied data (cell code, error output): delimited, after the rules, never obeyed. */
+  untrusted?: UntrustedSection[];
+  /** What the offline tutor reads besides the question. */
+  material?: Pick<TutorMaterial, 'cellCode' | 'errorOutput' | 'moduleTitle' | 'exercise'>;
+  /** Hash of the normalised cell code; equal to the session's last one → `sameCell`. */
+  cellHash?: string | null;
+  /** Called once after a complete LLM answer is stored (attempt counting); never otherwise. */
+  onAnswered?: () => Promise<void>;
+}
+
+export interface TurnRequest {
+  userId: string;
+  content: string;
+  sessionId?: string;
+  sessionType: SessionType;
+  moduleId?: string | null;
+  /** Without `sessionId`: continue the latest session of this type and module (tutor reopening). */
+  continueLatest?: boolean;
+  context?: TurnContext;
+  /** Aborted by the client's stop frame or the socket closing. */
+  signal: AbortSignal;
+}
+
+export type Emit = (event: ChatServerEvent) => void;
+
+export type TurnOutcome =
+  'canned' | 'complete' | 'stopped' | 'incomplete' | 'unavailable' | 'rejected' | 'failed';
+
+/** A client mistake found by the pipeline (an unknown session): an `error` event, nothing stored. */
+export class TurnInputError extends Error {
+  override name = 'TurnInputError';
+}

@@ -1,0 +1,38 @@
+// WebSocket /ws/chat?token=<access token> (foundation §2): general chat sessions.
+import type { FastifyInstance } from 'fastify';
+import { ChatMessageFrameSchema } from '@tutor/shared/chat';
+import { UNAVAILABLE_MESSAGE } from '../pipeline/canned';
+import { runTurn } from '../pipeline/run-turn';
+import { turnDeps } from '../deps';
+import { authenticateSocket } from './authenticate-socket';
+import { describeFrameError, openConversation } from './conversation';
+import { settlePendingTurns } from './live-sockets';
+
+export async function chatSocket(app: FastifyInstance): Promise<void> {
+  app.addHook('onClose', () => settlePendingTurns());
+
+  app.get('/ws/chat', { websocket: true }, (socket, request) => {
+    const conversation = openConversation(socket, request.log);
+    void authenticateSocket(app, socket, request).then((userId) => {
+      if (!userId) return;
+      conversation.start(async (raw, signal, send) => {
+        const frame = ChatMessageFrameSchema.safeParse(raw);
+        if (!frame.success)
+          return send({ type: 'error', message: describeFrameError(frame.error) });
+        const deps = turnDeps(app, request.log);
+        if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
+        await runTurn(
+          deps,
+          {
+            userId,
+            content: frame.data.content.trim(),
+            sessionId: frame.data.session_id,
+            sessionType: 'general',
+            signal,
+          },
+          send,
+        );
+      });
+    });
+  });
+}
