@@ -1,32 +1,18 @@
 import 'katex/dist/katex.min.css';
 import './highlight.css';
-import bash from 'highlight.js/lib/languages/bash';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import plaintext from 'highlight.js/lib/languages/plaintext';
-import python from 'highlight.js/lib/languages/python';
 import { memo, type AnchorHTMLAttributes } from 'react';
 import Markdown, { type Components, type Options } from 'react-markdown';
-import rehypeHighlight from 'rehype-highlight';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { CodeBlock } from './code-block';
+import { rehypeHighlightCode } from './rehype-highlight-code';
 import { remarkDisplayMath } from './remark-display-math';
-
-// Only a few languages keep the bundle small; other fences render as plain code.
-const languages = { bash, javascript, json, plaintext, python };
 
 const remarkPlugins: Options['remarkPlugins'] = [remarkGfm, remarkMath, remarkDisplayMath];
 const rehypePlugins: Options['rehypePlugins'] = [
   [rehypeKatex, { throwOnError: false, strict: 'ignore' }],
-  [
-    rehypeHighlight,
-    {
-      languages,
-      aliases: { python: ['py', 'python3', 'ipython'], bash: ['sh', 'shell', 'console'] },
-    },
-  ],
+  rehypeHighlightCode,
 ];
 
 /** Links leave the app in a new tab without handing it a reference to this window. */
