@@ -51,6 +51,7 @@ export interface StaticServerOptions {
   gzip?: boolean;
   /** Extra routes tried before the files (e.g. a test page). */
   routes?: Record<string, { type: string; body: string }>;
+  port?: number;
 }
 
 export interface StaticServer {
@@ -108,7 +109,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     createReadStream(file).pipe(response);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

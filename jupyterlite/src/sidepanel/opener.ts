@@ -4,7 +4,7 @@ import { Widget } from '@lumino/widgets';
 
 /**
  * Opens the document named by `?path=` (a contents path, e.g. `files/module_01.ipynb`) with the
- * notebook factory. `?kernel=<name>` picks a kernel other than the notebook's preferred one.
+ * notebook factory.
  */
 export async function openFromUrl(
   docManager: IDocumentManager,
@@ -17,19 +17,13 @@ export async function openFromUrl(
     showMessage(labShell, 'No notebook was requested (the page address has no ?path=).');
     return;
   }
-  const kernelName = params.get('kernel');
   try {
     await docManager.services.contents.get(path, { content: false });
   } catch {
     showMessage(labShell, `The notebook ${path} could not be found.`);
     return;
   }
-  const widget = docManager.openOrReveal(
-    path,
-    'Notebook',
-    kernelName ? { name: kernelName } : undefined,
-    { ref: '_noref' },
-  );
+  const widget = docManager.openOrReveal(path, 'Notebook', undefined, { ref: '_noref' });
   if (!widget) showMessage(labShell, `The notebook ${path} could not be opened.`);
 }
 
