@@ -11,10 +11,11 @@ export async function listSessions(
   userId: string,
   filter: ChatSessionsQuery = {},
 ): Promise<ChatSessionSummary[]> {
+  // Written out in full: inside select fields drizzle leaves column names unqualified.
   const preview = sql<string>`coalesce((
-    select left(${chatMessages.content}, ${sql.raw(String(PREVIEW_CHARS))}) from ${chatMessages}
-    where ${chatMessages.sessionId} = ${chatSessions.id} and ${chatMessages.role} = 'user'
-    order by ${chatMessages.createdAt}, ${chatMessages.id} limit 1), '')`;
+    select left(m.content, ${sql.raw(String(PREVIEW_CHARS))}) from chat_messages m
+    where m.session_id = chat_sessions.id and m.role = 'user'
+    order by m.created_at, m.id limit 1), '')`;
   const rows = await db
     .select({
       id: chatSessions.id,
