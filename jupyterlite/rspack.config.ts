@@ -93,6 +93,8 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
       splitChunks: false,
     },
     performance: { hints: false },
+    // Some browser packages mention __dirname; mock it quietly (no Node globals in the browser).
+    node: { __dirname: 'mock', __filename: 'mock', global: true },
     plugins: [],
     infrastructureLogging: { level: 'error' },
     stats: 'errors-warnings',

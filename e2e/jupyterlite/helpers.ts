@@ -63,9 +63,11 @@ function bundleClient(): Promise<string> {
 /** Blocks every request that leaves the test server (a CDN, PyPI): nothing outside our reach. */
 export async function blockOutsideRequests(context: BrowserContext, baseURL: string): Promise<string[]> {
   const blocked: string[] = [];
-  const origin = new URL(baseURL).origin;
+  const base = new URL(baseURL);
+  const isTestServer = (url: URL): boolean =>
+    url.port === base.port && ['127.0.0.1', 'localhost'].includes(url.hostname);
   await context.route(
-    (url) => url.origin !== origin && (url.protocol === 'http:' || url.protocol === 'https:'),
+    (url) => !isTestServer(url) && (url.protocol === 'http:' || url.protocol === 'https:'),
     async (route) => {
       blocked.push(route.request().url());
       await route.abort('internetdisconnected');

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+
+import { validateNotebook } from '../../shared/src/notebook-bridge';
+import { formatKernelError, stripAnsi } from '../src/bridge/errors';
+import { configuredPackageBaseUrl, describeKernelFailure } from '../src/bridge/failure';
+import { normalizePackageBaseUrl } from '../scripts/lib/pyodide';
+
+describe('error text', () => {
+  it('strips ANSI colour codes from tracebacks', () => {
+    expect(stripAnsi('\u001b[0;31mValueError\u001b[0m: bad')).toBe('ValueError: bad');
+    expect(
+      formatKernelError({ errorName: 'ValueError', errorValue: 'bad', traceback: ['\u001b[0;31mValueError\u001b[0m: bad'] }),
+    ).toBe('ValueError: bad');
+    expect(formatKernelError({ errorName: 'KeyError', errorValue: "'x'", traceback: [] })).toBe("KeyError: 'x'");
+  });
+
+  it('explains a kernel that could not download its packages', () => {
+    const traceback = 'Traceback (most recent call last):\n  File "<exec>", line 2\nModuleNotFoundError: No module named \'micropip\'\nThe module \'micropip\' is included';
+    expect(describeKernelFailure(traceback, 'https://mirror.example/pyodide/')).toBe(
+      "Python's packages could not be downloaded from https://mirror.example/pyodide/; check the network connection. (ModuleNotFoundError: No module named 'micropip')",
+    );
+    expect(describeKernelFailure(new Error('SyntaxError: bad'), null)).toBe('SyntaxError: bad');
+    expect(describeKernelFailure('', null)).toBe('The Python runtime did not start.');
+    expect(
+      configuredPackageBaseUrl(
+        JSON.stringify({ '@jupyterlite/pyodide-kernel-extension:kernel': { loadPyodideOptions: { packageBaseUrl: 'https://x/' } } }),
+      ),
+    ).toBe('https://x/');
+    expect(configuredPackageBaseUrl('not json')).toBeNull();
+  });
+});
+
+describe('notebook validation', () => {
+  it('accepts nbformat 4 and lists the problems of anything else', () => {
+    expect(validateNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: ['x'], metadata: {} }] })).toEqual([]);
+    expect(validateNotebook({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] })).toEqual(['nbformat must be 4']);
+    expect(validateNotebook([])).toEqual(['the notebook must be a JSON object']);
+    expect(validateNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'x', source: 1 }] })).toEqual([
+      'cells[0].cell_type must be code, markdown or raw',
+      'cells[0].source must be a string or an array of strings',
+    ]);
+  });
+});
+
+describe('PYODIDE_PACKAGES_URL', () => {
+  it('must be an absolute http(s) URL and gets a trailing slash', () => {
+    expect(normalizePackageBaseUrl('https://mirror.example/pyodide/v314.0.6/full')).toBe('https://mirror.example/pyodide/v314.0.6/full/');
+    expect(() => normalizePackageBaseUrl('/pyodide/')).toThrow(/absolute URL/);
+    expect(() => normalizePackageBaseUrl('file:///tmp/x/')).toThrow(/http or https/);
+  });
+});
