@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import { aiPlugin } from './ai/plugin';
 import { authenticationPlugin } from './auth/authenticate';
 import { authRoutes } from './auth/routes';
 import { createTokenSigner } from './auth/tokens';
@@ -21,6 +22,7 @@ import { healthRoutes } from './health/routes';
 import { learningModuleRoutes } from './learning-modules/routes';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
+import { tutorSocket } from './tutor/socket';
 import { appHelmetOptions } from './static/security-headers';
 
 declare module 'fastify' {
@@ -64,6 +66,7 @@ export const appPlugin = fp<AppOptions>(
     await app.register(authenticationPlugin, {
       tokens: createTokenSigner(options.jwtSecret, env.ACCESS_TOKEN_TTL_MINUTES * 60),
     });
+    await app.register(aiPlugin);
 
     // Feature routes.
     await app.register(healthRoutes);
@@ -73,6 +76,7 @@ export const appPlugin = fp<AppOptions>(
 
     await app.register(chatRoutes);
     await app.register(chatSocket);
+    await app.register(tutorSocket);
 
     // The browser apps, last, so every API route wins over the client-side route fallback.
     await app.register(staticPlugin, {

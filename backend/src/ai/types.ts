@@ -63,7 +63,12 @@ export interface LlmRouter {
    */
   stream(request: GenerateRequest): AsyncIterable<string>;
   /** A short completion with a tight timeout (difficulty rating, summaries), or null on failure. */
-  complete(request: { system: string; prompt: string; timeoutMs: number; signal?: AbortSignal }): Promise<string | null>;
+  complete(request: {
+    system: string;
+    prompt: string;
+    timeoutMs: number;
+    signal?: AbortSignal;
+  }): Promise<string | null>;
 }
 
 export class AllProvidersFailedError extends Error {
@@ -74,7 +79,10 @@ export class AllProvidersFailedError extends Error {
 }
 
 export class StreamInterruptedError extends Error {
-  constructor(readonly providerId: string, cause: unknown) {
+  constructor(
+    readonly providerId: string,
+    cause: unknown,
+  ) {
     super(`The answer from ${providerId} stopped part-way`, { cause });
     this.name = 'StreamInterruptedError';
   }
@@ -89,6 +97,11 @@ export interface EmbeddingThresholds {
   sameProblem: number;
   /** Similarity to the nearest elaboration phrase at or above which it asks for more. */
   elaboration: number;
+  /**
+   * Topic similarity at or above which a message carries a question of its own ("explain the chain
+   * rule") rather than a bare request for more ("explain that again"). Default: 2 × offTopic.
+   */
+  elaborationMaxTopic?: number;
 }
 
 export interface Embedder {

@@ -1,0 +1,254 @@
+import type { ExerciseMaterial, HintLevel, ModelMessage, TutorMaterial } from '../types';
+import { inlineCode, relevantLines } from './code-quote';
+import { genericAnswer } from './generic';
+import type { KnowledgeEntry } from './knowledge';
+import { detectError, matchConcept, type ErrorMatch } from './match';
+
+interface Style {
+  /** Programming or maths level 1–2: analogies, gentler wording. */
+  simple: boolean;
+  /** Both levels 4–5: fewer words. */
+  concise: boolean;
+}
+
+function styleOf(material: TutorMaterial): Style {
+  const low = Math.min(material.programmingLevel, material.mathsLevel);
+  return { simple: low <= 2, concise: material.programmingLevel >= 4 && material.mathsLevel >= 4 };
+}
+
+const fence = (code: string) => `\`\`\`python\n${code.trimEnd()}\n\`\`\``;
+const bullets = (items: string[]) => items.map((item) => `- ${item}`).join('\n');
+const numbered = (items: string[]) => items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+const firstSentence = (text: string) => /^(.+?[.!?])(\s|$)/s.exec(text)?.[1] ?? text;
+
+function fill(text: string, values: Record<string, string>): string {
+  return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+function nextHintLine(level: HintLevel): string {
+  return level < 5
+    ? '\n\nIf you are still stuck after trying, ask again and I will give you a more concrete hint.'
+    : '';
+}
+
+/** Topic, error and exercise: what the answer is about, searched from the newest message back. */
+interface Subject {
+  error: ErrorMatch | null;
+  concept: KnowledgeEntry | null;
+  question: string;
+}
+
+function findSubject(material: TutorMaterial, history: ModelMessage[]): Subject {
+  const error = detectError(material.errorOutput) ?? detectError(material.question);
+  const concept = matchConcept(material.question);
+  if (error || concept) return { error, concept, question: material.question };
+  // A follow-up such as "I don't understand": the problem is in an earlier question.
+  const earlier = history
+    .filter((message) => message.role === 'user')
+    .map((message) => message.content);
+  for (const text of earlier.reverse()) {
+    const pastError = detectError(text);
+    const pastConcept = matchConcept(text);
+    if (pastError || pastConcept) return { error: pastError, concept: pastConcept, question: text };
+  }
+  return { error: null, concept: null, question: material.question };
+}
+
+/** The whole answer of the offline tutor as markdown, for one hint level. */
+export function composeAnswer(
+  material: TutorMaterial,
+  level: HintLevel,
+  history: ModelMessage[] = [],
+): string {
+  const style = styleOf(material);
+  const subject = findSubject(material, history);
+  const parts: string[] = [];
+
+  if (subject.error) {
+    parts.push(errorAnswer(subject.error, material, level, style));
+  } else if (material.exercise && (exerciseFits(material.exercise, subject) || !subject.concept)) {
+    parts.push(exerciseAnswer(material.exercise, subject.concept, level, style));
+  } else if (subject.concept) {
+    parts.push(conceptAnswer(subject.concept, material, level, style));
+  } else {
+    parts.push(genericAnswer(material, level, style.simple));
+  }
+  return parts.join('\n\n').trim() + nextHintLine(level);
+}
+
+function exerciseFits(exercise: ExerciseMaterial, subject: Subject): boolean {
+  if (!subject.concept) return true;
+  const text = `${exercise.title} ${exercise.prompt} ${exercise.concepts.join(' ')}`.toLowerCase();
+  return subject.concept.keywords.some((keyword) => text.includes(keyword));
+}
+
+function quoteBlock(lines: string[], level: HintLevel): string {
+  if (lines.length === 0) return '';
+  if (level <= 3) {
+    const quoted = lines.map(inlineCode).join(' and ');
+    return lines.length === 1
+      ? `Look closely at this line of yours: ${quoted}.`
+      : `Look closely at these lines of yours: ${quoted}.`;
+  }
+  return `In your cell:\n\n${fence(lines.join('\n'))}`;
+}
+
+function codeNeedles(entry: KnowledgeEntry): string[] {
+  return entry.keywords.filter(
+    (keyword) => /^[a-z_@][a-z0-9_.]*$/i.test(keyword) && keyword.length <= 16,
+  );
+}
+
+function errorAnswer(
+  match: ErrorMatch,
+  material: TutorMaterial,
+  level: HintLevel,
+  style: Style,
+): string {
+  const entry = match.entry;
+  const values = { ...entry.defaults, ...match.details };
+  const needles = ['name', 'attr', 'key', 'module'].map(
+    (key) => match.details[key]?.replace(/^['"]|['"]$/g, '') ?? '',
+  );
+  const quote = quoteBlock(relevantLines(material.cellCode, material.errorOutput, needles), level);
+  const fromOutput = detectError(material.errorOutput) !== null;
+  const opening = fromOutput
+    ? `Your code raises **${entry.title}**:\n\n> ${match.line.slice(0, 300)}`
+    : `This is about **${entry.title}**.`;
+  return [opening, quote, levelBody(entry, values, level, style)]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+function conceptAnswer(
+  entry: KnowledgeEntry,
+  material: TutorMaterial,
+  level: HintLevel,
+  style: Style,
+): string {
+  const quote = quoteBlock(
+    relevantLines(material.cellCode, material.errorOutput, codeNeedles(entry)),
+    level,
+  );
+  const opening = style.concise
+    ? `**${entry.title}.**`
+    : `Let's work on this together: **${entry.title.toLowerCase()}**.`;
+  return [opening, quote, levelBody(entry, {}, level, style)]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}
+
+/** The part of an entry each hint level allows (foundation §2). */
+function levelBody(
+  entry: KnowledgeEntry,
+  values: Record<string, string>,
+  level: HintLevel,
+  style: Style,
+): string {
+  const f = (text: string) => fill(text, values);
+  const analogy = style.simple && entry.analogy ? `In everyday terms: ${entry.analogy}` : '';
+  const questions = style.concise ? entry.questions.slice(0, 2) : entry.questions;
+  switch (level) {
+    case 1:
+      return [
+        style.simple
+          ? 'Rather than giving the answer away, here are some questions to think through, one at a time:'
+          : 'Some questions to guide you:',
+        numbered(questions.map(f)),
+        'Try to answer them (on paper or in your notebook), then tell me what you find.',
+      ].join('\n\n');
+    case 2:
+      return [
+        '### The idea',
+        f(entry.concept),
+        analogy,
+        `With that in mind: ${f(entry.questions[0] ?? 'what do you expect to happen, and what actually happens?')}`,
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
+    case 3:
+      return [
+        f(firstSentence(entry.concept)),
+        '### The steps',
+        numbered(entry.steps.map(f)),
+        'Try turning each step into a line of code yourself before asking for more.',
+      ].join('\n\n');
+    case 4:
+      return [
+        f(firstSentence(entry.concept)),
+        style.concise ? '' : `The plan:\n\n${numbered(entry.steps.map(f))}`,
+        f(entry.example.intro),
+        fence(f(entry.example.code)),
+        f(
+          entry.example.after ??
+            'Replace each `___` yourself, run it, and then apply the same pattern to your own code.',
+        ),
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
+    case 5:
+      return [
+        f(entry.solution.intro),
+        fence(f(entry.solution.code)),
+        '### Why it works',
+        f(entry.solution.explanation),
+        style.concise ? '' : f(entry.concept),
+        '### Pitfalls',
+        bullets((style.concise ? entry.pitfalls.slice(0, 2) : entry.pitfalls).map(f)),
+        '### Variations',
+        bullets(entry.variations.map(f)),
+      ]
+        .filter((part) => part !== '')
+        .join('\n\n');
+  }
+}
+
+function exerciseAnswer(
+  exercise: ExerciseMaterial,
+  concept: KnowledgeEntry | null,
+  level: HintLevel,
+  style: Style,
+): string {
+  const heading = `For the exercise **${exercise.title}**:`;
+  if (level === 5) {
+    return [
+      heading,
+      'Here is a complete solution. Read it line by line and make sure you could have written each line yourself.',
+      fence(exercise.solution),
+      '### Why it works',
+      exercise.explanation,
+      concept ? '### Pitfalls' : '',
+      concept ? bullets(concept.pitfalls) : '',
+      concept ? '### Variations' : '',
+      concept ? bullets(concept.variations) : '',
+    ]
+      .filter((part) => part !== '')
+      .join('\n\n');
+  }
+  const hint = exercise.hints[level - 1];
+  const support =
+    concept === null
+      ? ''
+      : level === 2
+        ? concept.concept
+        : level === 3
+          ? `### The steps\n\n${numbered(concept.steps)}`
+          : '';
+  const lead =
+    level === 1
+      ? 'Think about this:'
+      : level === 4
+        ? 'Here is a partial solution to complete:'
+        : 'A hint:';
+  return [
+    heading,
+    `${lead}\n\n${hint}`,
+    support,
+    style.simple && concept?.analogy && level <= 2 ? `In everyday terms: ${concept.analogy}` : '',
+    level === 4
+      ? 'Fill in the gaps, run the cell and check the result against the task.'
+      : 'Try it in your notebook and tell me what you get.',
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n');
+}

@@ -1,0 +1,27 @@
+import fp from 'fastify-plugin';
+import { createAiServices, type AiServices } from './index';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ai: AiServices;
+  }
+}
+
+export interface AiPluginOptions {
+  /** Services to use instead of building them from `app.config` (tests, benchmarks). */
+  services?: AiServices;
+}
+
+/**
+ * Decorates `app.ai` with the LLM router, the message classifier and the embedder. The anchors are
+ * embedded at start-up when that is cheap (the local embedder); a remote embedder embeds them on
+ * the first message instead, so a vendor outage never blocks start-up.
+ */
+export const aiPlugin = fp<AiPluginOptions>(
+  async (app, options) => {
+    const services = options.services ?? createAiServices(app.config, app.log);
+    if (services.embedder.id.startsWith('local')) await services.classifier.warmUp();
+    app.decorate('ai', services);
+  },
+  { name: 'ai' },
+);

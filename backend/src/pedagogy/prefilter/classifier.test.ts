@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { withEmbeddingCache } from '../../ai/embeddings/cached-embedder';
+import { createLocalEmbedder } from '../../ai/embeddings/local/local-embedder';
+import type { Embedder } from '../../ai/types';
+import { createMessageClassifier } from './classifier';
+
+const classifier = createMessageClassifier(createLocalEmbedder());
+
+describe('message classifier (local embedder)', () => {
+  it('recognises greetings but not questions that start with one', async () => {
+    expect((await classifier.classify({ message: 'hello' })).kind).toBe('greeting');
+    expect((await classifier.classify({ message: 'Hello, how do I reverse a list?' })).kind).toBe(
+      'new_problem',
+    );
+    expect((await classifier.classify({ message: 'print hello world' })).kind).not.toBe('greeting');
+  });
+
+  it('refuses off-topic messages and lets topical ones through', async () => {
+    expect((await classifier.classify({ message: 'best pizza in London' })).kind).toBe('off_topic');
+    expect(
+      (
+        await classifier.classify({
+          message: 'How do I compute the determinant of a 3x3 matrix with numpy?',
+        })
+      ).kind,
+    ).toBe('new_problem');
+  });
+
+  it('treats the first message of a session as a new problem, even a bare "why?"', async () => {
+    const result = await classifier.classify({ message: 'I do not understand, explain more' });
+    expect(result.kind).not.toBe('elaboration');
+    expect(result.scores.sameProblem).toBeNull();
+  });
+
+  it('follows the same problem, elaboration and a change of topic', async () => {
+    const context = await classifier.embedContext(
+      'How do I compute the determinant of a 3x3 matrix with numpy?',
+      'What does a determinant tell you? Look in np.linalg for a function named after it.',
+    );
+    expect(
+      (
+        await classifier.classify({
+          message: 'does np.linalg.det work for a 4x4 matrix too?',
+          previousContext: context,
+        })
+      ).kind,
+    ).toBe('same_problem');
+    expect(
+      (await classifier.classify({ message: "I don't understand", previousContext: context })).kind,
+    ).toBe('elaboration');
+    expect(
+      (
+        await classifier.classify({
+          message: 'What are Chebyshev nodes?',
+          previousContext: context,
+        })
+      ).kind,
+    ).toBe('new_problem');
+    expect(
+      (
+        await classifier.classify({
+          message: 'What are Chebyshev nodes?',
+          previousContext: context,
+          sameCell: true,
+        })
+      ).kind,
+    ).toBe('same_problem');
+  });
+
+  it('estimates difficulty from the nearest labelled examples', async () => {
+    const easy = await classifier.classify({
+      message: 'how do I print a message on the screen in python',
+    });
+    const hard = await classifier.classify({
+      message: 'why does the condition number make an ill-conditioned system lose accuracy?',
+    });
+    const e = classifier.estimateDifficulty(easy.embedding);
+    const h = classifier.estimateDifficulty(hard.embedding);
+    expect(e.maths).toBeLessThan(h.maths);
+    expect(e.programming).toBeLessThanOrEqual(2);
+    expect(h.maths).toBeGreaterThanOrEqual(4);
+  });
+
+  it('classifies in well under a millisecond per message', async () => {
+    const fast = createMessageClassifier(withEmbeddingCache(createLocalEmbedder()));
+    await fast.warmUp();
+    const messages = Array.from(
+      { length: 500 },
+      (_, i) => `How do I solve a linear system number ${i} with numpy and check it?`,
+    );
+    const start = performance.now();
+    for (const message of messages) await fast.classify({ message });
+    const perMessage = (performance.now() - start) / messages.length;
+    console.log(
+      `classifier: ${(perMessage * 1000).toFixed(0)} µs per message (local-v1, uncached)`,
+    );
+    expect(perMessage).toBeLessThan(1);
+  });
+
+  it('embeds the anchors once, in one batch', async () => {
+    const batches: number[] = [];
+    const local = createLocalEmbedder();
+    const counting: Embedder = {
+      ...local,
+      embed: (texts) => (batches.push(texts.length), local.embed(texts)),
+    };
+    const counted = createMessageClassifier(counting);
+    await Promise.all([
+      counted.classify({ message: 'hi' }),
+      counted.classify({ message: 'hello' }),
+    ]);
+    await counted.classify({ message: 'what is a matrix' });
+    const anchorBatches = batches.filter((size) => size > 10);
+    expect(anchorBatches).toHaveLength(1);
+  });
+});

@@ -1,0 +1,123 @@
+import { cosine, maxSimilarity, weightedMean } from '../../ai/embeddings/similarity';
+import type {
+  Classification,
+  ClassifyInput,
+  Embedder,
+  MessageClassifier,
+  MessageKind,
+} from '../../ai/types';
+import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
+import { estimateDifficulty, labelExamples, type LabelledEmbedding } from './difficulty';
+import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
+
+/** The longest message that can still be a pure greeting ("hi there, good morning to you!"). */
+const MAX_GREETING_WORDS = 10;
+/** Weight of the question against the answer in the Q+A context vector. */
+const QUESTION_WEIGHT = 0.6;
+
+interface AnchorVectors {
+  greeting: number[][];
+  topic: number[][];
+  elaboration: number[][];
+  examples: LabelledEmbedding[];
+}
+
+export interface PrefilterClassifier extends MessageClassifier {
+  /** Embeds the anchors now (otherwise done on first use); safe to call repeatedly. */
+  warmUp(signal?: AbortSignal): Promise<void>;
+}
+
+/**
+ * The embedding pre-filter of foundation §2 on any embedder. Every message is embedded once and
+ * every check reuses that vector. Order: greeting; then same problem or elaboration (only when there
+ * is a previous context), which also shields short follow-ups such as "why?" from the off-topic
+ * check; then off-topic; then the tutor's same-cell rule; otherwise a new problem.
+ */
+export function createMessageClassifier(embedder: Embedder): PrefilterClassifier {
+  const thresholds = embedder.thresholds;
+  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
+  const topicTexts = Object.values(TOPIC_ANCHORS).flat();
+  let anchors: AnchorVectors | undefined;
+  let loading: Promise<AnchorVectors> | undefined;
+
+  function loadAnchors(signal?: AbortSignal): Promise<AnchorVectors> {
+    if (anchors) return Promise.resolve(anchors);
+    loading ??= (async () => {
+      const texts = [
+        ...GREETING_ANCHORS,
+        ...topicTexts,
+        ...ELABORATION_ANCHORS,
+        ...DIFFICULTY_EXAMPLES.map(([question]) => question),
+      ];
+      const vectors = await embedder.embed(texts, signal);
+      let at = 0;
+      const take = (n: number) => vectors.slice(at, (at += n));
+      anchors = {
+        greeting: take(GREETING_ANCHORS.length),
+        topic: take(topicTexts.length),
+        elaboration: take(ELABORATION_ANCHORS.length),
+        examples: labelExamples(DIFFICULTY_EXAMPLES, take(DIFFICULTY_EXAMPLES.length)),
+      };
+      return anchors;
+    })().finally(() => {
+      // A failed load (a remote embedder down) is tried again on the next message.
+      loading = undefined;
+    });
+    return loading;
+  }
+
+  return {
+    embedderId: embedder.id,
+    async warmUp(signal) {
+      await loadAnchors(signal);
+    },
+    async classify(input: ClassifyInput): Promise<Classification> {
+      const [loaded, [embedding]] = await Promise.all([
+        loadAnchors(),
+        embedder.embed([input.message]),
+      ]);
+      const vector = embedding ?? [];
+      const greeting = maxSimilarity(vector, loaded.greeting);
+      const topic = maxSimilarity(vector, loaded.topic);
+      const elaboration = maxSimilarity(vector, loaded.elaboration);
+      const sameProblem = input.previousContext ? cosine(vector, input.previousContext) : null;
+
+      const words = input.message.trim().split(/\s+/).length;
+      // A greeting carries nothing topical: "Hello, how do I reverse a list?" is a question.
+      const isGreeting =
+        greeting >= thresholds.greeting &&
+        topic < thresholds.offTopic &&
+        words <= MAX_GREETING_WORDS;
+      const continuesContext = sameProblem !== null && sameProblem >= thresholds.sameProblem;
+      // A bare request for more has little topic content of its own.
+      const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
+
+      let kind: MessageKind;
+      if (isGreeting) kind = 'greeting';
+      else if (continuesContext) kind = 'same_problem';
+      else if (sameProblem !== null && asksForMore) kind = 'elaboration';
+      else if (topic < thresholds.offTopic) kind = 'off_topic';
+      else if (sameProblem !== null && input.sameCell === true) kind = 'same_problem';
+      else kind = 'new_problem';
+
+      return {
+        kind,
+        embedding: vector,
+        embedderId: embedder.id,
+        scores: { greeting, topic, sameProblem, elaboration },
+      };
+    },
+    async embedContext(question, answer) {
+      const [q, a] = await embedder.embed([question, answer]);
+      return weightedMean([
+        { vector: q ?? [], weight: QUESTION_WEIGHT },
+        { vector: a ?? [], weight: 1 - QUESTION_WEIGHT },
+      ]);
+    },
+    estimateDifficulty(embedding) {
+      return anchors
+        ? estimateDifficulty(embedding, anchors.examples)
+        : { programming: 3, maths: 3 };
+    },
+  };
+}
