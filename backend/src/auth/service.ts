@@ -30,7 +30,17 @@ const usernameTaken = () => badRequest('Username already taken', { fields: ['use
 let dummyHash: Promise<string> | undefined;
 const timingDummyHash = () => (dummyHash ??= hashPassword('timing-equaliser-not-a-password'));
 
-export function toProfile(user: User): Profile {
+/** The columns a profile shows (never the password hash or the hidden levels). */
+const profileColumns = {
+  id: users.id,
+  email: users.email,
+  username: users.username,
+  programmingLevel: users.programmingLevel,
+  mathsLevel: users.mathsLevel,
+  createdAt: users.createdAt,
+};
+
+export function toProfile(user: Pick<User, keyof typeof profileColumns>): Profile {
   return {
     id: user.id,
     email: user.email,
@@ -42,11 +52,20 @@ export function toProfile(user: User): Profile {
 }
 
 export class AuthService {
+  /** GET /me is the hot path (every page load): one prepared statement, planned once. */
+  private readonly profileById;
+
   constructor(
     private readonly db: Database,
     private readonly tokens: TokenSigner,
     private readonly sessions: RefreshSessions,
-  ) {}
+  ) {
+    this.profileById = db
+      .select(profileColumns)
+      .from(users)
+      .where(eq(users.id, sql.placeholder('id')))
+      .prepare('auth_profile_by_id');
+  }
 
   async register(input: RegisterRequest): Promise<IssuedSession> {
     if (await this.emailExists(input.email)) throw emailTaken();
@@ -116,7 +135,9 @@ export class AuthService {
   }
 
   async profile(userId: string): Promise<Profile> {
-    return toProfile(await this.requireUser(userId));
+    const [user] = await this.profileById.execute({ id: userId });
+    if (!user) throw unauthorized('Account no longer exists');
+    return toProfile(user);
   }
 
   /** Updates username and levels; a changed self-assessed level resets its effective level. */

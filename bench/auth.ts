@@ -1,0 +1,202 @@
+// `npm run bench -- auth` (or `npx tsx bench/auth.ts`): the accounts API through the real app
+// over loopback HTTP, on PGlite (on disk, as `npm start` runs it) and on PostgreSQL (a temporary
+// database, when one answers). Prints p50/p99 of GET /api/auth/me at a fixed rate, of login under
+// a closed loop (bounded by the password hash), and the argon2id cost.
+// Options: --seconds=10 --rate=500 --login-clients=4 --only=pglite|postgres
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { buildApp } from '../backend/src/app';
+import { hashPassword, verifyPassword } from '../backend/src/auth/passwords';
+import { loadEnv } from '../backend/src/config/env';
+import { type DatabaseHandle, openDatabase } from '../backend/src/db/client';
+import { type LoadResult, runLoad } from './lib/load';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
+);
+const seconds = Number(args.seconds ?? 10);
+const meRate = Number(args.rate ?? 500);
+const loginClients = Number(args['login-clients'] ?? 4);
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const PASSWORD = 'bench password 123';
+
+interface Target {
+  name: 'pglite' | 'postgres';
+  open(): Promise<{ handle: DatabaseHandle; cleanup(): Promise<void> } | string>;
+}
+
+const targets: Target[] = [
+  {
+    name: 'pglite',
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-auth-'));
+      const handle = openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
+      return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+  {
+    name: 'postgres',
+    async open() {
+      const name = `tutor_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
+      try {
+        await admin.connect();
+      } catch (error) {
+        return `no PostgreSQL at ${serverUrl} (${(error as Error).message})`;
+      }
+      await admin.query(`create database "${name}"`);
+      await admin.end();
+      const url = new URL(serverUrl);
+      url.pathname = `/${name}`;
+      const handle = openDatabase({ kind: 'postgres', url: url.toString() });
+      return {
+        handle,
+        async cleanup() {
+          const client = new pg.Client({ connectionString: serverUrl });
+          await client.connect();
+          await client.query(`drop database if exists "${name}" with (force)`);
+          await client.end();
+        },
+      };
+    },
+  },
+];
+
+/** Milliseconds per argon2id hash and verify, one at a time, after a warm-up. */
+async function hashCost(rounds = 20) {
+  const hash = await hashPassword(PASSWORD);
+  await verifyPassword(hash, PASSWORD);
+  let started = performance.now();
+  for (let i = 0; i < rounds; i += 1) await hashPassword(PASSWORD);
+  const hashMs = (performance.now() - started) / rounds;
+  started = performance.now();
+  for (let i = 0; i < rounds; i += 1) await verifyPassword(hash, PASSWORD);
+  return { hashMs, verifyMs: (performance.now() - started) / rounds };
+}
+
+interface Row {
+  target: string;
+  scenario: string;
+  result: LoadResult;
+}
+
+async function benchTarget(target: Target): Promise<Row[] | string> {
+  const opened = await target.open();
+  if (typeof opened === 'string') return opened;
+  const env = loadEnv({
+    LOG_LEVEL: 'silent',
+    // The bench is one client hammering login: the auth rate limit would answer 429s.
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000000',
+    FRONTEND_DIST: 'backend/test/fixtures/no-frontend',
+    JUPYTERLITE_DIR: 'backend/test/fixtures/no-jupyterlite',
+  });
+  const app = await buildApp(
+    { env, database: opened.handle, jwtSecret: randomBytes(32).toString('hex') },
+    { logger: false },
+  );
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/auth`;
+    const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
+    const registered = await fetch(`${base}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email,
+        username: `bench ${randomBytes(3).toString('hex')}`,
+        password: PASSWORD,
+      }),
+    });
+    if (registered.status !== 201)
+      throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
+    const { access_token } = (await registered.json()) as { access_token: string };
+
+    const me = await runLoad({
+      url: `${base}/me`,
+      headers: { authorization: `Bearer ${access_token}` },
+      rate: meRate,
+      durationMs: seconds * 1000,
+      concurrency: 32,
+    });
+    const login = await runLoad({
+      url: `${base}/login`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+      durationMs: seconds * 1000,
+      concurrency: loginClients,
+    });
+    return [
+      { target: target.name, scenario: `GET /me @ ${meRate}/s`, result: me },
+      { target: target.name, scenario: `POST /login, ${loginClients} clients`, result: login },
+    ];
+  } finally {
+    await app.close();
+    await opened.cleanup();
+  }
+}
+
+function table(rows: Row[]): string {
+  const header = [
+    'database',
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p90 ms',
+    'p99 ms',
+    'max ms',
+    'errors',
+    'client lag ms',
+  ];
+  const lines = rows.map(({ target, scenario, result }) => [
+    target,
+    scenario,
+    result.rps.toFixed(0),
+    result.p50.toFixed(2),
+    result.p90.toFixed(2),
+    result.p99.toFixed(2),
+    result.max.toFixed(1),
+    result.errors === 0 ? '0' : `${result.errors} ${JSON.stringify(result.statusCounts)}`,
+    result.maxLagMs ? result.maxLagMs.toFixed(1) : '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
+  const format = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i < 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join('  ');
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join(
+    '\n',
+  );
+}
+
+const cost = await hashCost();
+console.log(
+  `argon2id (19 MiB, t=2, p=1): hash ${cost.hashMs.toFixed(1)} ms, verify ${cost.verifyMs.toFixed(1)} ms, one at a time; ` +
+    `${availableParallelism()} CPUs, so login tops out near ${((1000 / cost.verifyMs) * availableParallelism()).toFixed(0)}/s`,
+);
+console.log(
+  `${seconds} s of load per scenario (after 1 s warm-up), client in its own process over keep-alive sockets\n`,
+);
+
+const rows: Row[] = [];
+for (const target of targets) {
+  if (args.only && args.only !== target.name) continue;
+  const outcome = await benchTarget(target);
+  if (typeof outcome === 'string') console.log(`skipped ${target.name}: ${outcome}`);
+  else rows.push(...outcome);
+}
+console.log(table(rows));
+const meRows = rows.filter((row) => row.scenario.startsWith('GET /me'));
+for (const row of meRows) {
+  const verdict = row.result.p99 < 5 && row.result.errors === 0 ? 'meets' : 'MISSES';
+  console.log(
+    `${row.target}: GET /me p99 ${row.result.p99.toFixed(2)} ms at ${row.result.rps.toFixed(0)} req/s ${verdict} the goal (p99 < 5 ms at 500/s)`,
+  );
+}
