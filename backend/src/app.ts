@@ -23,6 +23,7 @@ import { learningModuleRoutes } from './learning-modules/routes';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
+import { tutorSocket } from './tutor/socket';
 import { appHelmetOptions } from './static/security-headers';
 
 declare module 'fastify' {
@@ -76,6 +77,7 @@ export const appPlugin = fp<AppOptions>(
 
     await app.register(chatRoutes);
     await app.register(chatSocket);
+    await app.register(tutorSocket);
     await app.register(tutorSocket);
 
     // The browser apps, last, so every API route wins over the client-side route fallback.

@@ -48,7 +48,9 @@ export const chatMessages = pgTable(
     status: varchar('status', { length: 16 }).notNull().default('complete'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('chat_messages_session_id_created_at_idx').on(table.sessionId, table.createdAt)],
+  (table) => [
+    index('chat_messages_session_id_created_at_idx').on(table.sessionId, table.createdAt),
+  ],
 );
 
 export type ChatSession = typeof chatSessions.$inferSelect;

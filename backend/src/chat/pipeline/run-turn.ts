@@ -180,7 +180,10 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     hintLevel,
     programmingStyle: style.programming,
     mathsStyle: style.maths,
-    systemSections: context.systemSections,
+    systemSections:
+      typeof context.systemSections === 'function'
+        ? context.systemSections(hintLevel)
+        : context.systemSections,
     untrusted: context.untrusted,
     summary: summary ?? undefined,
   });

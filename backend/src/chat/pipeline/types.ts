@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatServerEvent, SessionType } from '@tutor/shared/chat';
-import type { LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
+import type { HintLevel, LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
 import type { Database } from '../../db/client';
 import type { UntrustedSection } from '../../pedagogy/prompts';
 
@@ -36,8 +36,11 @@ export interface TurnDeps extends TurnAi {
  * notebooks: it only lays these out in the prompt and hands `material` to the offline tutor.
  */
 export interface TurnContext {
-  /** Trusted sections of the system prompt (module title and description, exercise hints). */
-  systemSections?: string[];
+  /**
+   * Trusted sections of the system prompt (module title and description, exercise hints); a
+   * function when they depend on the hint level the pipeline picks for this answer.
+   */
+  systemSections?: string[] | ((hintLevel: HintLevel) => string[]);
   /** Student-supplied data (cell code, error output): delimited, after the rules, never obeyed. */
   untrusted?: UntrustedSection[];
   /** What the offline tutor reads besides the question. */

@@ -13,26 +13,31 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
 
   app.get('/ws/chat', { websocket: true }, (socket, request) => {
     const conversation = openConversation(socket, request.log);
-    void authenticateSocket(app, socket, request).then((userId) => {
-      if (!userId) return;
-      conversation.start(async (raw, signal, send) => {
-        const frame = ChatMessageFrameSchema.safeParse(raw);
-        if (!frame.success)
-          return send({ type: 'error', message: describeFrameError(frame.error) });
-        const deps = turnDeps(app, request.log);
-        if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
-        await runTurn(
-          deps,
-          {
-            userId,
-            content: frame.data.content.trim(),
-            sessionId: frame.data.session_id,
-            sessionType: 'general',
-            signal,
-          },
-          send,
-        );
+    void authenticateSocket(app, socket, request)
+      .then((userId) => {
+        if (!userId) return;
+        conversation.start(async (raw, signal, send) => {
+          const frame = ChatMessageFrameSchema.safeParse(raw);
+          if (!frame.success)
+            return send({ type: 'error', message: describeFrameError(frame.error) });
+          const deps = turnDeps(app, request.log);
+          if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
+          await runTurn(
+            deps,
+            {
+              userId,
+              content: frame.data.content.trim(),
+              sessionId: frame.data.session_id,
+              sessionType: 'general',
+              signal,
+            },
+            send,
+          );
+        });
+      })
+      .catch((error: unknown) => {
+        request.log.error({ err: error }, 'chat socket failed to open');
+        socket.close(1011, 'Server error');
       });
-    });
   });
 }

@@ -1,0 +1,108 @@
+// What the workspace tutor adds to a chat turn: the module, the exercise's authored hints, and the
+// student's cell code and error output as delimited, untrusted data.
+import { createHash } from 'node:crypto';
+import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS } from '@tutor/shared/chat';
+import type { ExerciseMaterial, HintLevel } from '../ai/types';
+import type { TurnContext } from '../chat/pipeline/types';
+
+export interface Truncated {
+  text: string;
+  /** Characters of the original text. */
+  chars: number;
+  truncated: boolean;
+}
+
+/** Keeps the start of long code (imports and definitions come first), with a marker. */
+export function truncateHead(text: string, limit: number): Truncated {
+  if (text.length <= limit) return { text, chars: text.length, truncated: false };
+  const marker = `\n… [truncated: ${text.length - limit} more characters]`;
+  return { text: text.slice(0, limit) + marker, chars: text.length, truncated: true };
+}
+
+/** Keeps the end of a long traceback (the error itself is on its last lines), with a marker. */
+export function truncateTail(text: string, limit: number): Truncated {
+  if (text.length <= limit) return { text, chars: text.length, truncated: false };
+  const marker = `[truncated: ${text.length - limit} earlier characters] …\n`;
+  return { text: marker + text.slice(text.length - limit), chars: text.length, truncated: true };
+}
+
+/** Hash of the cell code with line endings and trailing whitespace normalised; null when empty. */
+export function cellCodeHash(code: string | null | undefined): string | null {
+  const normalised = (code ?? '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .trim();
+  return normalised === '' ? null : createHash('sha256').update(normalised).digest('hex');
+}
+
+export interface TutorModule {
+  title: string;
+  description: string;
+}
+
+/**
+ * The exercise's authored guidance for the model, graduated like the hints themselves: the hints
+ * up to the answer's level, and the reference solution only for a full-solution answer.
+ */
+export function exerciseSection(exercise: ExerciseMaterial, hintLevel: HintLevel): string {
+  const hints = exercise.hints
+    .slice(0, Math.min(hintLevel, 4))
+    .map((hint, index) => `Hint ${index + 1}: ${hint}`)
+    .join('\n');
+  const lines = [
+    `The student is on the exercise "${exercise.title}": ${exercise.prompt}`,
+    exercise.concepts.length > 0 ? `Concepts: ${exercise.concepts.join(', ')}.` : '',
+    `Authored hints for this exercise (use them; do not go beyond this answer's hint level):\n${hints}`,
+  ];
+  if (hintLevel === 5) {
+    lines.push(
+      `Reference solution:\n\`\`\`python\n${exercise.solution}\n\`\`\`\n${exercise.explanation}`,
+    );
+  }
+  return lines.filter(Boolean).join('\n');
+}
+
+export interface TutorFrameContext {
+  cellCode?: string | null;
+  errorOutput?: string | null;
+  exercise?: ExerciseMaterial;
+}
+
+export interface BuiltTutorContext {
+  context: Omit<TurnContext, 'onAnswered'>;
+  cellCode: Truncated;
+  errorOutput: Truncated;
+}
+
+export function buildTutorContext(
+  module: TutorModule,
+  frame: TutorFrameContext,
+): BuiltTutorContext {
+  const cellCode = truncateHead(frame.cellCode ?? '', MAX_CELL_CODE_CHARS);
+  const errorOutput = truncateTail(frame.errorOutput ?? '', MAX_ERROR_OUTPUT_CHARS);
+  const moduleSection = `The student is working in the learning module "${module.title}" in a Jupyter notebook (Python running in the browser with Pyodide: NumPy, SciPy, Matplotlib and SymPy available, no network, no file system).\nModule description: ${module.description}`;
+  const { exercise } = frame;
+  return {
+    cellCode,
+    errorOutput,
+    context: {
+      systemSections: (hintLevel) => [
+        moduleSection,
+        ...(exercise ? [exerciseSection(exercise, hintLevel)] : []),
+      ],
+      untrusted: [
+        { label: 'cell_code (the notebook cell the student is on)', text: cellCode.text },
+        { label: 'error_output (from the last run of that cell)', text: errorOutput.text },
+      ],
+      material: {
+        moduleTitle: module.title,
+        ...(cellCode.text !== '' && { cellCode: cellCode.text }),
+        ...(errorOutput.text !== '' && { errorOutput: errorOutput.text }),
+        ...(exercise && { exercise }),
+      },
+      cellHash: cellCodeHash(frame.cellCode) ?? undefined,
+    },
+  };
+}
