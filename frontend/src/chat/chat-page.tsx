@@ -1,5 +1,5 @@
 import type { SessionEvent } from '@tutor/shared/chat';
-import { useCallback, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { getSessionMessages } from '../api/chat/get-session-messages';
@@ -17,6 +17,24 @@ function isWideScreen(): boolean {
   return typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 768px)').matches;
 }
 
+/**
+ * The page fills the window below whatever sits above it (the navbar wraps on small screens), so
+ * that only the message list scrolls.
+ */
+function useFillViewport() {
+  const ref = useRef<HTMLDivElement>(null);
+  const [top, setTop] = useState(56);
+  useLayoutEffect(() => {
+    const measure = () => {
+      if (ref.current) setTop(ref.current.getBoundingClientRect().top + window.scrollY);
+    };
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  return [ref, `calc(100dvh - ${Math.round(top)}px)`] as const;
+}
+
 /** The tutor chat: sessions on the left, the conversation on the right. `/chat/:sessionId?`. */
 export function ChatPage() {
   const { sessionId: routeSessionId } = useParams();
@@ -27,6 +45,7 @@ export function ChatPage() {
   const [sidebarOpen, setSidebarOpen] = useState(isWideScreen);
   const [notice, setNotice] = useState<string | null>(null);
   const { reload: reloadSessions } = sessions;
+  const [pageRef, pageHeight] = useFillViewport();
 
   const loadMessages = useCallback(
     async (id: string, signal: AbortSignal) => {
@@ -87,8 +106,22 @@ export function ChatPage() {
   );
 
   return (
-    <div className="relative flex h-[calc(100dvh-3.5rem)] min-h-[28rem] w-full">
+    <div
+      ref={pageRef}
+      style={{ height: pageHeight }}
+      className="relative flex min-h-[24rem] w-full"
+    >
       <title>Chat · Numerical Tutor</title>
+      {sidebarOpen && (
+        // On small screens the sidebar covers the conversation: a click beside it closes it.
+        <button
+          type="button"
+          aria-label="Close the conversation list"
+          tabIndex={-1}
+          onClick={() => setSidebarOpen(false)}
+          className="absolute inset-0 z-10 bg-slate-900/20 md:hidden"
+        />
+      )}
       <aside
         hidden={!sidebarOpen}
         className="absolute inset-y-0 left-0 z-20 w-72 border-r border-slate-200 bg-white shadow-lg md:static md:shadow-none"

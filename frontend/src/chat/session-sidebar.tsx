@@ -104,7 +104,20 @@ export function SessionSidebar({
                   aria-label={`Delete conversation: ${titleOf(session)}`}
                   className="rounded-md px-2 py-1.5 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700"
                 >
-                  <span aria-hidden="true">🗑</span>
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 20 20"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="1.6"
+                    className="size-4"
+                  >
+                    <path
+                      d="M4 6h12M8 6V4h4v2M6 6l1 10h6l1-10M9 9v5M11 9v5"
+                      strokeLinecap="round"
+                      strokeLinejoin="round"
+                    />
+                  </svg>
                 </button>
               </li>
             );
