@@ -65,6 +65,8 @@ export class AuthService {
       .from(users)
       .where(eq(users.id, sql.placeholder('id')))
       .prepare('auth_profile_by_id');
+    // Compute the timing dummy now rather than during the first unknown-email login.
+    void timingDummyHash();
   }
 
   async register(input: RegisterRequest): Promise<IssuedSession> {
