@@ -187,3 +187,17 @@ test('the sidebar collapses and a stored session opens from it', async ({ page }
   await page.getByRole('button', { name: 'Conversations' }).click();
   await expect(page.getByRole('navigation', { name: 'Conversations' })).toBeVisible();
 });
+
+test('the connection state is visible, and the chat reconnects by itself after going offline', async ({
+  page,
+  context,
+}) => {
+  await openChat(page);
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection-status')).toHaveText(/Offline|Reconnecting/);
+  await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await context.setOffline(false);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected', { timeout: 20_000 });
+  await ask(page, 'hello');
+  await expect(answers(page).last()).toContainText('Hello');
+});

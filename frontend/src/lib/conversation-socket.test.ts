@@ -204,3 +204,29 @@ describe('ConversationSocket', () => {
     expect(FakeSocket.instances).toHaveLength(1);
   });
 });
+
+describe('ConversationSocket and the browser going offline', () => {
+  it('drops the socket when the browser goes offline and reconnects when it is back', async () => {
+    const { socket, last } = setup();
+    socket.start();
+    await settle();
+    const ws = FakeSocket.latest();
+    ws.open();
+    window.dispatchEvent(new Event('offline'));
+    expect(last()).toEqual({ status: 'offline', reason: 'You are offline.' });
+    expect(ws.closedByClient).toBe(1000);
+    expect(socket.send({ content: 'x' })).toBe(false);
+    // A late close of the dropped socket changes nothing.
+    ws.serverClose(1006);
+    expect(last()?.status).toBe('offline');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(FakeSocket.instances).toHaveLength(1);
+
+    window.dispatchEvent(new Event('online'));
+    await settle();
+    expect(FakeSocket.instances).toHaveLength(2);
+    FakeSocket.latest().open();
+    expect(last()).toEqual({ status: 'connected' });
+    socket.close();
+  });
+});

@@ -160,11 +160,20 @@ export class ConversationSocket {
     }
   };
 
+  // The browser lost its network: an open socket is as good as dead (it may take minutes to time
+  // out), so drop it now and reconnect as soon as the browser is back online.
   private readonly handleOffline = (): void => {
-    if (this.state.status === 'reconnecting' || this.state.status === 'idle') {
-      this.clearRetry();
-      this.setState({ status: 'offline', reason: offlineReason });
+    if (this.disposed || (this.state.status === 'offline' && this.state.reason !== offlineReason)) {
+      return;
     }
+    this.clearRetry();
+    const socket = this.socket;
+    this.socket = null;
+    if (socket) {
+      this.detach(socket);
+      socket.close(1000, 'offline');
+    }
+    this.setState({ status: 'offline', reason: offlineReason });
   };
 
   private async connect(): Promise<void> {
