@@ -176,7 +176,10 @@ test('the sidebar collapses and a stored session opens from it', async ({ page }
   await expect(page).toHaveURL(/\/chat$/);
   await expect(page.getByRole('heading', { name: /what are you working on\?/ })).toBeVisible();
 
-  await page.getByTestId('session-list').getByRole('link', { name: /condition number/ }).click();
+  await page
+    .getByTestId('session-list')
+    .getByRole('link', { name: /condition number/ })
+    .click();
   await expect(page).toHaveURL(url);
   await expect(answers(page)).toHaveCount(1);
 
