@@ -90,3 +90,38 @@ test('an unknown address shows the not-found page', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
 });
+
+test('profile edits are saved, and a changed password is the one that logs in', async ({
+  page,
+}) => {
+  const account = await registerAndSignIn(page, { path: '/profile' });
+
+  await page.getByLabel('Username').fill(`${account.username} renamed`);
+  await page.getByLabel('Maths').fill('5');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText('Profile saved.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Username')).toHaveValue(`${account.username} renamed`);
+  await expect(page.getByLabel('Maths')).toHaveValue('5');
+
+  await page.getByRole('link', { name: 'Change password' }).click();
+  await page.getByLabel('Current password').fill('not my password');
+  await page.getByLabel('New password', { exact: true }).fill('a brand new password');
+  await page.getByLabel('Repeat new password').fill('a brand new password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Current password is incorrect')).toBeVisible();
+  await expect(page.getByLabel('Current password')).toBeFocused();
+
+  await page.getByLabel('Current password').fill(account.password);
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await expect(page.getByText('Your password has been changed.')).toBeVisible();
+  // The session continues after the change.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await fillLoginForm(page, account);
+  await expect(page.getByRole('alert')).toHaveText('Incorrect email or password');
+  await fillLoginForm(page, { ...account, password: 'a brand new password' });
+  await expect(page).toHaveURL(/\/chat(\/|$)/);
+});

@@ -1,6 +1,5 @@
-// Stand-ins for pages that land with their own issues: the chat (frontend/src/chat) and the
-// module list (frontend/src/modules) replace these in app/routes.tsx.
-import { useAuth } from '../auth/auth-context';
+// Stand-ins for pages that land with their own issues: the module list (frontend/src/modules)
+// replaces this in app/routes.tsx.
 
 function Placeholder({ title, children }: { title: string; children: string }) {
   return (
@@ -9,15 +8,6 @@ function Placeholder({ title, children }: { title: string; children: string }) {
       <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-2 text-slate-600">{children}</p>
     </div>
-  );
-}
-
-export function ChatPlaceholderPage() {
-  const { user } = useAuth();
-  return (
-    <Placeholder title="Chat">
-      {`Welcome, ${user?.username ?? 'there'}. The tutor chat is coming soon.`}
-    </Placeholder>
   );
 }
 

@@ -7,6 +7,8 @@ export type AuthStatus = 'restoring' | 'signedIn' | 'signedOut';
 export interface AuthContextValue {
   status: AuthStatus;
   user: Profile | null;
+  /** True after the user logged out themselves (not a lost session): no redirect-back then. */
+  loggedOut: boolean;
   login(input: LoginRequest): Promise<void>;
   register(input: RegisterInput): Promise<void>;
   logout(): Promise<void>;

@@ -14,7 +14,10 @@ interface AuthProviderProps {
 interface SessionState {
   status: AuthStatus;
   user: Profile | null;
+  loggedOut: boolean;
 }
+
+const signedOut: SessionState = { status: 'signedOut', user: null, loggedOut: false };
 
 /**
  * Holds the signed-in user. On start it restores the session from the refresh cookie
@@ -22,11 +25,16 @@ interface SessionState {
  * token (a refresh that failed, a logout).
  */
 export function AuthProvider({ children }: AuthProviderProps) {
-  const [session, setSession] = useState<SessionState>({ status: 'restoring', user: null });
+  const [session, setSession] = useState<SessionState>({
+    status: 'restoring',
+    user: null,
+    loggedOut: false,
+  });
 
   useEffect(() => {
     return client.subscribe((token) => {
-      if (token === null) setSession({ status: 'signedOut', user: null });
+      // Keep the logged-out flag when this is the logout itself.
+      if (token === null) setSession((current) => ({ ...signedOut, loggedOut: current.loggedOut }));
     });
   }, []);
 
@@ -38,12 +46,11 @@ export function AuthProvider({ children }: AuthProviderProps) {
       .then((token) => (token === null ? null : getProfile()))
       .then(
         (user) => {
-          if (active)
-            setSession(user ? { status: 'signedIn', user } : { status: 'signedOut', user: null });
+          if (active) setSession(user ? { status: 'signedIn', user, loggedOut: false } : signedOut);
         },
         () => {
           // Server unreachable: start signed out; the login form reports the problem if it persists.
-          if (active) setSession({ status: 'signedOut', user: null });
+          if (active) setSession(signedOut);
         },
       );
     return () => {
@@ -54,7 +61,7 @@ export function AuthProvider({ children }: AuthProviderProps) {
   const startSession = useCallback(async (accessToken: string) => {
     client.setAccessToken(accessToken);
     const user = await getProfile();
-    setSession({ status: 'signedIn', user });
+    setSession({ status: 'signedIn', user, loggedOut: false });
   }, []);
 
   const login = useCallback(
@@ -73,12 +80,15 @@ export function AuthProvider({ children }: AuthProviderProps) {
     } catch {
       // Still forget the token locally; the server-side session expires on its own.
     } finally {
+      setSession({ ...signedOut, loggedOut: true });
       client.setAccessToken(null);
-      setSession({ status: 'signedOut', user: null });
     }
   }, []);
 
-  const setUser = useCallback((user: Profile) => setSession({ status: 'signedIn', user }), []);
+  const setUser = useCallback(
+    (user: Profile) => setSession({ status: 'signedIn', user, loggedOut: false }),
+    [],
+  );
   const setAccessToken = useCallback((token: string) => client.setAccessToken(token), []);
   const getAccessToken = useCallback(() => client.getAccessToken(60), []);
 

@@ -80,4 +80,15 @@ describe('ProtectedRoute', () => {
     rerenderWith(fakeAuth({ status: 'signedOut' }));
     expect(router.state.location.pathname).toBe('/login');
   });
+
+  it('after a deliberate logout sends to /login without remembering the page', () => {
+    const { router, rerenderWith } = renderRoutes(
+      routes,
+      '/profile',
+      fakeAuth({ status: 'signedIn', user }),
+    );
+    rerenderWith(fakeAuth({ status: 'signedOut', loggedOut: true }));
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.state).toBeNull();
+  });
 });

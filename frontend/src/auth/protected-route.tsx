@@ -6,9 +6,11 @@ import { redirectTarget, type RedirectState } from './redirect';
 
 /** Renders its pages for signed-in users; sends others to /login, remembering where they were. */
 export function ProtectedRoute({ children }: { children?: ReactNode }) {
-  const { status } = useAuth();
+  const { status, loggedOut } = useAuth();
   const location = useLocation();
   if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
+  // After logging out on purpose, logging in again starts afresh rather than returning here.
+  if (status === 'signedOut' && loggedOut) return <Navigate to="/login" replace />;
   if (status === 'signedOut') {
     const state: RedirectState = {
       from: { pathname: location.pathname, search: location.search, hash: location.hash },
