@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { refreshTokens } from './schema';
 import { generateRefreshToken, hashRefreshToken } from './tokens';
@@ -95,5 +95,17 @@ export class RefreshSessions {
       .update(refreshTokens)
       .set({ revokedAt: sql`now()` })
       .where(and(eq(refreshTokens.userId, userId), isNull(refreshTokens.revokedAt)));
+  }
+
+  /**
+   * Deletes tokens that expired more than a day ago (every refresh adds a row, so the table would
+   * otherwise only grow). An expired token is refused anyway, so nothing is lost but the record.
+   */
+  async deleteExpired(): Promise<number> {
+    const deleted = await this.db
+      .delete(refreshTokens)
+      .where(lt(refreshTokens.expiresAt, sql`now() - interval '1 day'`))
+      .returning({ id: refreshTokens.id });
+    return deleted.length;
   }
 }

@@ -16,6 +16,7 @@ import { clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-c
 import { AuthService, type IssuedSession } from './service';
 
 const MINUTE_MS = 60_000;
+const SWEEP_INTERVAL_MS = 6 * 60 * MINUTE_MS;
 
 /** The email a login or register body counts against (run after validation). */
 const bodyEmail = (request: FastifyRequest) =>
@@ -23,14 +24,33 @@ const bodyEmail = (request: FastifyRequest) =>
     .trim()
     .toLowerCase();
 
+/** Deletes long-expired refresh tokens at start and then every few hours, in the background. */
+function sweepExpiredTokens(app: FastifyInstance, sessions: RefreshSessions): void {
+  let running: Promise<unknown> = Promise.resolve();
+  const sweep = () => {
+    running = sessions.deleteExpired().then(
+      (count) => count > 0 && app.log.info({ count }, 'deleted expired refresh tokens'),
+      (error: unknown) => app.log.warn({ err: error }, 'deleting expired refresh tokens failed'),
+    );
+  };
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    sweep();
+    timer = setInterval(sweep, SWEEP_INTERVAL_MS).unref();
+  });
+  // Before the database plugin's onClose (hooks run in reverse order of registration).
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await running;
+  });
+}
+
 /** `/api/auth/*`: accounts, sessions and the profile (foundation §1). */
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { config } = app;
-  const service = new AuthService(
-    app.database.db,
-    app.tokens,
-    new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS),
-  );
+  const sessions = new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS);
+  const service = new AuthService(app.database.db, app.tokens, sessions);
+  sweepExpiredTokens(app, sessions);
   const perMinute = config.AUTH_RATE_LIMIT_PER_MINUTE;
   const ipLimit = perIpRouteLimit(perMinute, MINUTE_MS);
   const registerEmailLimit = createKeyedLimit(app, {
