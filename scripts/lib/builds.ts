@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { precompressSite } from './precompress';
 import { run } from './run';
 import { buildIfChanged, repoRoot } from './stamps';
 
@@ -20,14 +21,17 @@ export async function buildJupyterLite(options: { withTestKernel?: boolean } = {
   }
   await installJupyterLite();
   await run('npm', ['run', '--silent', '--prefix', 'jupyterlite', 'build']);
+  precompressSite(join(repoRoot, 'frontend', 'public', 'jupyterlite'));
   if (options.withTestKernel) {
-    await run('npm', ['run', '--silent', '--prefix', 'jupyterlite', 'build', '--', '--with-test-kernel', '--out', 'jupyterlite/dist-test']);
+    // The same site plus a JavaScript stand-in kernel, in jupyterlite/dist-test (tests only).
+    await run('npm', ['run', '--silent', '--prefix', 'jupyterlite', 'build:test']);
+    precompressSite(join(repoRoot, 'jupyterlite', 'dist-test'));
   }
 }
 
 export async function buildFrontend(): Promise<void> {
   await buildIfChanged('frontend', [...sharedInputs, 'frontend/src', 'frontend/index.html', 'frontend/vite.config.ts', 'frontend/package.json'], ['frontend/dist/index.html'], () =>
-    run('npm', ['run', 'build', '-w', '@tutor/frontend']),
+    run('npm', ['run', 'build', '-w', '@tutor/frontend']).then(() => precompressSite(join(repoRoot, 'frontend', 'dist'))),
   );
 }
 

@@ -11,12 +11,26 @@ export interface StaticPluginOptions {
   jupyterLiteDir: string;
 }
 
-/** File names with a content hash (`index.4f9a1c2e.js`) never change: cache them for a year. */
-const hashedName = /[.-][0-9a-f]{8,}\.[a-z0-9]+$/i;
+/**
+ * File names with a content hash never change: cache them for a year. Vite names them
+ * `index-C39eFDRL.js`, the JupyterLite build `main.3f9a1c2e4b5d6e7f.js`.
+ */
+const hashedName = /(?:\.[0-9a-f]{16}|\/assets\/[^/]+-[A-Za-z0-9_-]{8})\.[a-z0-9]+$/;
+/** Pyodide's core is versioned by its npm package: a day, then revalidate. */
+const pyodideCore = /\/static\/pyodide\//;
+const extraTypes: Record<string, string> = {
+  '.ipynb': 'application/x-ipynb+json',
+  '.whl': 'application/zip',
+  '.wasm': 'application/wasm',
+};
 const apiPrefixes = ['/api/', '/ws/', '/jupyterlite/', '/health'];
 
 function setCacheHeaders(reply: { setHeader(name: string, value: string): unknown }, path: string): void {
-  reply.setHeader('cache-control', hashedName.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  const normalised = path.replaceAll('\\', '/').replace(/\.(br|gz)$/, '');
+  let value = 'no-cache';
+  if (hashedName.test(normalised)) value = 'public, max-age=31536000, immutable';
+  else if (pyodideCore.test(normalised)) value = 'public, max-age=86400';
+  reply.setHeader('cache-control', value);
 }
 
 /** Origins the Pyodide kernel fetches packages from, read from the built site's configuration. */
@@ -42,8 +56,12 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
   if (existsSync(options.jupyterLiteDir)) {
     const csp = jupyterLiteContentSecurityPolicy(pyodidePackageOrigins(options.jupyterLiteDir));
     await app.register(async (lite) => {
-      lite.addHook('onSend', async (_request, reply) => {
+      lite.addHook('onSend', async (request, reply) => {
         reply.header('content-security-policy', csp);
+        // Types the static server's MIME table does not know.
+        const path = request.url.split('?')[0] ?? '';
+        const type = Object.entries(extraTypes).find(([extension]) => path.endsWith(extension))?.[1];
+        if (type && reply.statusCode === 200) reply.header('content-type', type);
       });
       await lite.register(fastifyStatic, {
         root: options.jupyterLiteDir,
@@ -51,11 +69,7 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
         decorateReply: false,
         preCompressed: true,
         cacheControl: false,
-        setHeaders: (res, path) => {
-          setCacheHeaders(res, path);
-          if (path.endsWith('.mjs')) res.setHeader('content-type', 'text/javascript; charset=utf-8');
-          if (path.endsWith('.wasm')) res.setHeader('content-type', 'application/wasm');
-        },
+        setHeaders: (res, path) => setCacheHeaders(res, path),
       });
     });
   }

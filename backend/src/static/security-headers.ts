@@ -28,19 +28,20 @@ export const appHelmetOptions: FastifyHelmetOptions = {
 };
 
 /**
- * JupyterLite's pages: Pyodide compiles WebAssembly and evaluates the Python bootstrap, and fetches
- * packages from PYODIDE_PACKAGES_URL's origin (the official CDN by default).
+ * JupyterLite's pages: the kernel worker loads Pyodide with `new Function` ('unsafe-eval') and
+ * compiles WebAssembly, and fetches packages from PYODIDE_PACKAGES_URL's origin (the official CDN
+ * by default). JupyterLab injects <style> tags and style attributes.
  */
 export function jupyterLiteContentSecurityPolicy(packageOrigins: string[]): string {
   const extra = packageOrigins.join(' ');
   return [
     "default-src 'self'",
-    `script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob: ${extra}`,
+    `script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' ${extra}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self' ${extra}`,
-    "worker-src 'self' blob:",
+    "worker-src 'self'",
     "frame-ancestors 'self'",
     "object-src 'none'",
     "base-uri 'self'",
