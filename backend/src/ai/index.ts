@@ -3,6 +3,7 @@ import {
   createMessageClassifier,
   type PrefilterClassifier,
 } from '../pedagogy/prefilter/classifier';
+import { withLocalFallback } from '../pedagogy/prefilter/resilient-classifier';
 import { withEmbeddingCache } from './embeddings/cached-embedder';
 import { createLocalEmbedder, LOCAL_THRESHOLDS } from './embeddings/local/local-embedder';
 import { createRemoteEmbedder, parseThresholds } from './embeddings/remote-embedders';
@@ -38,7 +39,15 @@ export function createAiServices(env: Env, log: AiLogger): AiServices {
     log,
   });
   const embedder = withEmbeddingCache(createEmbedder(env));
-  const classifier = createMessageClassifier(embedder);
+  const primary = createMessageClassifier(embedder);
+  const classifier =
+    env.EMBEDDING_PROVIDER === 'local'
+      ? primary
+      : withLocalFallback(
+          primary,
+          createMessageClassifier(withEmbeddingCache(createLocalEmbedder())),
+          log,
+        );
   log.info(
     { providers: providers.map((provider) => provider.id), embedder: embedder.id },
     providers.every((provider) => provider.offline)

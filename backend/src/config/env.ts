@@ -81,6 +81,7 @@ const BaseEnvSchema = z.object({
   COHERE_API_KEY: optionalString,
   VOYAGE_API_KEY: optionalString,
   EMBEDDING_THRESHOLDS: optionalString,
+  EMBEDDING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
 });
 
 /** Which key each listed LLM provider needs before the server starts. */

@@ -140,11 +140,14 @@ export function createRemoteEmbedder(env: Env): Embedder {
     thresholds: parseThresholds(env.EMBEDDING_THRESHOLDS, base),
     async embed(texts, signal) {
       if (texts.length === 0) return [];
+      // No retries and a firm timeout: the pre-filter runs before the first token, and the
+      // classifier falls back to the local embedder rather than keep the student waiting.
+      const timeout = AbortSignal.timeout(env.EMBEDDING_TIMEOUT_MS);
       const { embeddings } = await embedMany({
         model: embeddingModel,
         values: texts,
-        abortSignal: signal,
-        maxRetries: 1,
+        abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        maxRetries: 0,
       });
       return embeddings;
     },

@@ -1,6 +1,8 @@
 import { type LanguageModel, streamText } from 'ai';
 import type { GenerateRequest, LlmProvider } from '../types';
 
+const MAX_OUTPUT_TOKENS = 4096;
+
 /**
  * A provider backed by an AI SDK language model. It streams text deltas and rethrows the first
  * error part, so the router can tell a failure before the first token from one after it. Retries
@@ -18,6 +20,8 @@ export function createAiSdkProvider(id: string, label: string, model: LanguageMo
         messages: request.messages,
         abortSignal: request.signal,
         maxRetries: 0,
+        // Ample for a full worked solution; also keeps vendors from reserving their maximum.
+        maxOutputTokens: MAX_OUTPUT_TOKENS,
         // Errors arrive as stream parts and are rethrown below; nothing to log here.
         onError: () => {},
       });

@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { createLlmRouter, FirstTokenTimeoutError } from './router';
+import {
+  AllProvidersFailedError,
+  StreamInterruptedError,
+  type GenerateRequest,
+  type LlmProvider,
+} from './types';
+
+const request = (signal = new AbortController().signal): GenerateRequest => ({
+  system: '',
+  messages: [{ role: 'user', content: 'q' }],
+  hintLevel: 1,
+  material: { question: 'q', programmingLevel: 3, mathsLevel: 3 },
+  signal,
+});
+
+function fake(
+  id: string,
+  behaviour: (signal: AbortSignal) => AsyncGenerator<string>,
+): LlmProvider & { calls: number } {
+  const provider = {
+    id,
+    label: id,
+    offline: false,
+    calls: 0,
+    stream(req: GenerateRequest) {
+      provider.calls++;
+      return behaviour(req.signal);
+    },
+  };
+  return provider;
+}
+
+/** A provider stream that fails before its first token (or, with no error, yields nothing). */
+function failing(error?: unknown): () => AsyncGenerator<string> {
+  return async function* () {
+    if (error !== undefined) throw error;
+    yield* [];
+  };
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const retryable = Object.assign(new Error('fetch failed'), { code: 'ECONNREFUSED' });
+
+async function collect(stream: AsyncIterable<string>): Promise<string[]> {
+  const pieces: string[] = [];
+  for await (const piece of stream) pieces.push(piece);
+  return pieces;
+}
+
+describe('LLM router', () => {
+  it('labels itself after the first provider', () => {
+    const router = createLlmRouter([fake('a', failing())], {
+      timeoutMs: 100,
+      maxRetries: 0,
+    });
+    expect(router).toMatchObject({ primaryLabel: 'a', offline: false });
+  });
+
+  it('retries a retryable failure with backoff, then moves on', async () => {
+    const a = fake('a', failing(retryable));
+    const b = fake('b', async function* () {
+      yield 'ok';
+    });
+    const started = Date.now();
+    expect(
+      await collect(
+        createLlmRouter([a, b], { timeoutMs: 100, maxRetries: 2, backoffMs: 20 }).stream(request()),
+      ),
+    ).toEqual(['ok']);
+    expect(a.calls).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(40); // 20 + 40 ms, with jitter ≥ 0.75×
+  });
+
+  it('treats an answer with no text as a failure before the first token', async () => {
+    const empty = fake('empty', failing());
+    const b = fake('b', async function* () {
+      yield 'ok';
+    });
+    expect(
+      await collect(
+        createLlmRouter([empty, b], { timeoutMs: 100, maxRetries: 0 }).stream(request()),
+      ),
+    ).toEqual(['ok']);
+  });
+
+  it('interrupts an answer that stalls after its first token, without failing over', async () => {
+    const stalls = fake('stalls', async function* (signal) {
+      yield 'part';
+      await new Promise((resolve) => signal.addEventListener('abort', resolve));
+    });
+    const b = fake('b', async function* () {
+      yield 'never';
+    });
+    const pieces: string[] = [];
+    const error = await (async () => {
+      try {
+        for await (const piece of createLlmRouter([stalls, b], {
+          timeoutMs: 50,
+          maxRetries: 1,
+        }).stream(request()))
+          pieces.push(piece);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(error).toBeInstanceOf(StreamInterruptedError);
+    expect((error as StreamInterruptedError).cause).toBeInstanceOf(FirstTokenTimeoutError);
+    expect(pieces).toEqual(['part']);
+    expect(b.calls).toBe(0);
+  });
+
+  it('ends quietly when aborted during the backoff, without trying further providers', async () => {
+    const controller = new AbortController();
+    const a = fake('a', failing(retryable));
+    const b = fake('b', async function* () {
+      yield 'never';
+    });
+    setTimeout(() => controller.abort(), 30);
+    const pieces = await collect(
+      createLlmRouter([a, b], { timeoutMs: 100, maxRetries: 3, backoffMs: 1000 }).stream(
+        request(controller.signal),
+      ),
+    );
+    expect(pieces).toEqual([]);
+    expect(b.calls).toBe(0);
+  });
+
+  it('passes an aborted signal to the provider when the student stops', async () => {
+    const controller = new AbortController();
+    let sawAbort = false;
+    const slow = fake('slow', async function* (signal) {
+      signal.addEventListener('abort', () => (sawAbort = true));
+      for (let i = 0; i < 100; i++) {
+        await wait(5);
+        yield `t${i}`;
+      }
+    });
+    const pieces: string[] = [];
+    for await (const piece of createLlmRouter([slow], { timeoutMs: 100, maxRetries: 0 }).stream(
+      request(controller.signal),
+    )) {
+      pieces.push(piece);
+      if (pieces.length === 3) controller.abort();
+    }
+    expect(pieces).toHaveLength(3);
+    expect(sawAbort).toBe(true);
+  });
+
+  it('collects every cause when all fail', async () => {
+    const a = fake('a', failing(new Error('bad request')));
+    const b = fake('b', failing(retryable));
+    await expect(
+      collect(
+        createLlmRouter([a, b], { timeoutMs: 100, maxRetries: 1, backoffMs: 1 }).stream(request()),
+      ),
+    ).rejects.toSatisfy(
+      (error) => error instanceof AllProvidersFailedError && error.causes.length === 3,
+    );
+    expect(a.calls).toBe(1); // not retryable
+  });
+});

@@ -1,0 +1,382 @@
+import { once } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+
+/**
+ * A local stand-in for LLM vendors, speaking their real wire formats so the real AI SDK provider
+ * code can be tested here: OpenAI chat completions (SSE), OpenAI embeddings, and Anthropic
+ * messages streaming. Each route plays scripted behaviours in order (the last one repeats):
+ * a reply streamed token by token, a delay per token, an HTTP error status, a hang, or a stream
+ * dropped after K tokens. Every request is recorded.
+ */
+
+export type Vendor = 'openai' | 'anthropic' | 'embeddings';
+
+export interface Script {
+  /** Text streamed as tokens (split into words, spaces kept), or the exact tokens. */
+  reply?: string | string[];
+  /** Delay before each token. */
+  tokenDelayMs?: number;
+  /** Answer with this HTTP status and the vendor's error body instead. */
+  status?: number;
+  /** Accept the request and never answer (until the client gives up or the stand-in closes). */
+  hang?: boolean;
+  /** Send the response headers, then hang before the first token. */
+  hangAfterHeaders?: boolean;
+  /** Destroy the connection after this many tokens. */
+  dropAfter?: number;
+}
+
+export interface RecordedRequest {
+  vendor: Vendor | 'unknown';
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: Record<string, unknown>;
+  /** Set when the client closed the connection before the response finished (stop, timeout). */
+  closedEarly: boolean;
+}
+
+export interface LlmStandIn {
+  /** e.g. http://127.0.0.1:43123 */
+  url: string;
+  /** Base URL for OpenAI-style and Anthropic clients: `${url}/v1`. */
+  baseUrl: string;
+  requests: RecordedRequest[];
+  /** Scripts for a route, played in order; the last one repeats. Replaces earlier scripts. */
+  script(vendor: Vendor, ...scripts: Script[]): void;
+  /** Vector returned for an embedded text (default: a deterministic 64-dimensional hash). */
+  embedWith(embed: (text: string) => number[]): void;
+  requestsTo(vendor: Vendor): RecordedRequest[];
+  reset(): void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_REPLY = 'Hello from the stand-in.';
+
+export function tokensOf(reply: string | string[] | undefined): string[] {
+  if (Array.isArray(reply)) return reply;
+  return (reply ?? DEFAULT_REPLY).match(/\S+\s*/g) ?? [];
+}
+
+export function hashEmbedding(text: string, dimensions = 64): number[] {
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const word of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) {
+    let h = 2166136261;
+    for (const char of word) h = Math.imul(h ^ char.charCodeAt(0), 16777619);
+    vector[(h >>> 0) % dimensions] = (vector[(h >>> 0) % dimensions] ?? 0) + 1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((value) => value / norm);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function startLlmStandIn(): Promise<LlmStandIn> {
+  const scripts: Record<Vendor, Script[]> = { openai: [], anthropic: [], embeddings: [] };
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  let embed = (text: string) => hashEmbedding(text);
+
+  const nextScript = (vendor: Vendor): Script => {
+    const queue = scripts[vendor];
+    return (queue.length > 1 ? queue.shift() : queue[0]) ?? {};
+  };
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch(() => res.destroy());
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    try {
+      body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      body = { raw: text };
+    }
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    const vendor: Vendor | 'unknown' = path.endsWith('/chat/completions')
+      ? 'openai'
+      : path.endsWith('/messages')
+        ? 'anthropic'
+        : path.endsWith('/embeddings')
+          ? 'embeddings'
+          : 'unknown';
+    const record: RecordedRequest = {
+      vendor,
+      method: req.method ?? '',
+      path,
+      headers: req.headers,
+      body,
+      closedEarly: false,
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.closedEarly = true;
+    });
+    if (vendor === 'unknown') {
+      res
+        .writeHead(404, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { message: `no route ${path}` } }));
+      return;
+    }
+    const script = nextScript(vendor);
+    if (script.hang) return;
+    if (script.status) {
+      res
+        .writeHead(script.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify(errorBody(vendor, script.status)));
+      return;
+    }
+    if (vendor === 'embeddings') {
+      const input = body.input;
+      const values = Array.isArray(input) ? (input as string[]) : [String(input)];
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          object: 'list',
+          data: values.map((value, index) => ({
+            object: 'embedding',
+            index,
+            embedding: embed(value),
+          })),
+          model: body.model,
+          usage: { prompt_tokens: values.length, total_tokens: values.length },
+        }),
+      );
+      return;
+    }
+    if (body.stream !== true) {
+      const content = tokensOf(script.reply).join('');
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(completeBody(vendor, String(body.model), content)));
+      return;
+    }
+    await streamReply(vendor, String(body.model), script, res);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('stand-in has no port');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url,
+    baseUrl: `${url}/v1`,
+    requests,
+    script(vendor, ...list) {
+      scripts[vendor] = [...list];
+    },
+    embedWith(fn) {
+      embed = fn;
+    },
+    requestsTo: (vendor) => requests.filter((request) => request.vendor === vendor),
+    reset() {
+      requests.length = 0;
+      scripts.openai = [];
+      scripts.anthropic = [];
+      scripts.embeddings = [];
+      embed = (text) => hashEmbedding(text);
+    },
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      server.close();
+      await once(server, 'close').catch(() => {});
+    },
+  };
+}
+
+async function streamReply(
+  vendor: 'openai' | 'anthropic',
+  model: string,
+  script: Script,
+  res: ServerResponse,
+) {
+  res.writeHead(200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
+  res.flushHeaders();
+  if (script.hangAfterHeaders) return;
+  const send = (event: string | null, data: unknown) =>
+    res.write(
+      `${event ? `event: ${event}\n` : ''}data: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`,
+    );
+  const tokens = tokensOf(script.reply);
+  const created = Math.floor(Date.now() / 1000);
+  const chunk = (delta: Record<string, unknown>, finish: string | null) => ({
+    id: 'chatcmpl-stand-in',
+    object: 'chat.completion.chunk',
+    created,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  });
+
+  if (vendor === 'openai') send(null, chunk({ role: 'assistant', content: '' }, null));
+  else {
+    send('message_start', {
+      type: 'message_start',
+      message: {
+        id: 'msg_stand_in',
+        type: 'message',
+        role: 'assistant',
+        model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 10, output_tokens: 1 },
+      },
+    });
+    send('content_block_start', {
+      type: 'content_block_start',
+      index: 0,
+      content_block: { type: 'text', text: '' },
+    });
+    send('ping', { type: 'ping' });
+  }
+
+  for (const [i, token] of tokens.entries()) {
+    if (script.dropAfter !== undefined && i >= script.dropAfter) {
+      await dropConnection(res);
+      return;
+    }
+    if (script.tokenDelayMs) await sleep(script.tokenDelayMs);
+    if (res.destroyed) return;
+    if (vendor === 'openai') send(null, chunk({ content: token }, null));
+    else
+      send('content_block_delta', {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text: token },
+      });
+  }
+  if (script.dropAfter !== undefined && script.dropAfter >= tokens.length) {
+    await dropConnection(res);
+    return;
+  }
+
+  if (vendor === 'openai') {
+    send(null, chunk({}, 'stop'));
+    send(null, {
+      id: 'chatcmpl-stand-in',
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      choices: [],
+      usage: {
+        prompt_tokens: 10,
+        completion_tokens: tokens.length,
+        total_tokens: 10 + tokens.length,
+      },
+    });
+    send(null, '[DONE]');
+  } else {
+    send('content_block_stop', { type: 'content_block_stop', index: 0 });
+    send('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: tokens.length },
+    });
+    send('message_stop', { type: 'message_stop' });
+  }
+  res.end();
+}
+
+/**
+ * Ends the connection mid-response the way a crashed upstream does: the tokens already written
+ * reach the client first (a FIN after a flush, not a reset that could discard them), and the
+ * chunked body is never terminated, so the client sees a truncated stream.
+ */
+async function dropConnection(res: ServerResponse) {
+  await new Promise<void>((resolve) => res.write('', () => resolve()));
+  await sleep(20);
+  res.socket?.end();
+  setTimeout(() => res.destroy(), 50).unref();
+}
+
+function errorBody(vendor: Vendor, status: number) {
+  const message =
+    status === 429
+      ? 'Rate limit reached'
+      : status >= 500
+        ? 'The server had an error'
+        : 'Request rejected';
+  if (vendor === 'anthropic') {
+    const type =
+      status === 429
+        ? 'rate_limit_error'
+        : status === 529
+          ? 'overloaded_error'
+          : status >= 500
+            ? 'api_error'
+            : 'invalid_request_error';
+    return { type: 'error', error: { type, message } };
+  }
+  return {
+    error: {
+      message,
+      type: status >= 500 ? 'server_error' : 'invalid_request_error',
+      param: null,
+      code: null,
+    },
+  };
+}
+
+function completeBody(vendor: 'openai' | 'anthropic', model: string, content: string) {
+  if (vendor === 'anthropic') {
+    return {
+      id: 'msg_stand_in',
+      type: 'message',
+      role: 'assistant',
+      model,
+      content: [{ type: 'text', text: content }],
+      stop_reason: 'end_turn',
+      stop_sequence: null,
+      usage: { input_tokens: 10, output_tokens: 5 },
+    };
+  }
+  return {
+    id: 'chatcmpl-stand-in',
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+  };
+}
+
+/**
+ * Replaces global fetch with one that only lets loopback requests through; anything else is
+ * recorded in `blocked` and rejected. Restore it in afterAll and assert `blocked` is empty.
+ */
+export function guardOutboundFetch(): { blocked: string[]; restore(): void } {
+  const realFetch = globalThis.fetch;
+  const blocked: string[] = [];
+  globalThis.fetch = (async (
+    input: Parameters<typeof fetch>[0],
+    init?: Parameters<typeof fetch>[1],
+  ) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(url.hostname)) {
+      blocked.push(url.href);
+      throw new TypeError(
+        `Blocked outbound request to ${url.host} (tests may only reach loopback)`,
+      );
+    }
+    return realFetch(input, init);
+  }) as typeof fetch;
+  return {
+    blocked,
+    restore() {
+      globalThis.fetch = realFetch;
+    },
+  };
+}
