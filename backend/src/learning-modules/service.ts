@@ -17,8 +17,7 @@ export async function getModule(db: Database, moduleId: string): Promise<Learnin
   return module;
 }
 
-/** Every module with this user's status ("not_started" without a record), in one query. */
-export function listModulesWithStatus(db: Database, userId: string): Promise<ModuleWithStatus[]> {
+function prepareListWithStatus(db: Database) {
   return db
     .select({
       id: learningModules.id,
@@ -31,7 +30,19 @@ export function listModulesWithStatus(db: Database, userId: string): Promise<Mod
     .from(learningModules)
     .leftJoin(
       userModuleProgress,
-      sql`${userModuleProgress.moduleId} = ${learningModules.id} and ${userModuleProgress.userId} = ${userId}`,
+      sql`${userModuleProgress.moduleId} = ${learningModules.id} and ${userModuleProgress.userId} = ${sql.placeholder('userId')}`,
     )
-    .orderBy(asc(learningModules.order), asc(learningModules.title));
+    .orderBy(asc(learningModules.order), asc(learningModules.title))
+    .prepare('list_modules_with_status');
+}
+
+// The module list is the most frequent read: a named prepared statement skips building the SQL
+// and lets PostgreSQL reuse the parsed statement on each connection.
+const preparedLists = new WeakMap<Database, ReturnType<typeof prepareListWithStatus>>();
+
+/** Every module with this user's status ("not_started" without a record), in one query. */
+export function listModulesWithStatus(db: Database, userId: string): Promise<ModuleWithStatus[]> {
+  let prepared = preparedLists.get(db);
+  if (!prepared) preparedLists.set(db, (prepared = prepareListWithStatus(db)));
+  return prepared.execute({ userId });
 }

@@ -12,12 +12,14 @@ describe('notebook storage', () => {
   });
   afterAll(() => app.close());
 
-  it('compresses notebook_state with lz4 on PostgreSQL (the default where lz4 is missing)', async () => {
+  it('compresses notebook_state with lz4 on PostgreSQL, and stores it uncompressed on PGlite (no lz4)', async () => {
     const result = (await app.database.db.execute(
-      sql`select attcompression as compression from pg_attribute
+      sql`select attcompression as compression, attstorage as storage from pg_attribute
           where attrelid = 'user_module_progress'::regclass and attname = 'notebook_state'`,
-    )) as unknown as { rows: Array<{ compression: string }> };
-    expect(result.rows[0]!.compression).toBe(databaseKind() === 'postgres' ? 'l' : '');
+    )) as unknown as { rows: Array<{ compression: string; storage: string }> };
+    expect(result.rows[0]).toEqual(
+      databaseKind() === 'postgres' ? { compression: 'l', storage: 'x' } : { compression: '', storage: 'e' },
+    );
   });
 
   it('stores and returns a large, compressible notebook intact', async () => {
