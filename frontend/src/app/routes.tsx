@@ -4,15 +4,17 @@ import { LoginPage } from '../auth/login-page';
 import { ProfilePage } from '../auth/profile-page';
 import { GuestOnlyRoute, ProtectedRoute } from '../auth/protected-route';
 import { RegisterPage } from '../auth/register-page';
-import { ChatPage } from '../chat/chat-page';
+import { FullPageSpinner } from '../components/spinner';
+import { ModuleListPage } from '../modules/module-list-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { ModulesPlaceholderPage } from './placeholders';
 
 /** Every page of the app. Pages that need an account go under ProtectedRoute. */
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // Shown while the first page's lazily loaded code arrives.
+    hydrateFallbackElement: <FullPageSpinner />,
     children: [
       { index: true, element: <Navigate to="/chat" replace /> },
       {
@@ -25,8 +27,12 @@ export const routes: RouteObject[] = [
       {
         element: <ProtectedRoute />,
         children: [
-          { path: 'chat/:sessionId?', element: <ChatPage /> },
-          { path: 'modules', element: <ModulesPlaceholderPage /> },
+          {
+            path: 'chat/:sessionId?',
+            // Markdown, KaTeX and highlighting load only with the chat, not with the login page.
+            lazy: async () => ({ Component: (await import('../chat/chat-page')).ChatPage }),
+          },
+          { path: 'modules', element: <ModuleListPage /> },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/password', element: <ChangePasswordPage /> },
         ],

@@ -1,0 +1,76 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError } from '../api/api-error';
+import { listModules, type ModuleListItem } from '../api/modules/list-modules';
+import { Alert } from '../components/alert';
+import { Button } from '../components/button';
+import { Spinner } from '../components/spinner';
+import { ModuleCard } from './module-card';
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'loaded'; modules: ModuleListItem[] };
+
+/** `/modules`: the learning modules as a responsive grid of cards with the user's progress. */
+export function ModuleListPage() {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    listModules(controller.signal).then(
+      (modules) => setState({ status: 'loaded', modules }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message =
+          error instanceof ApiError ? error.message : 'The modules could not be loaded.';
+        setState({ status: 'error', message });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  const handleRetry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return (
+    <div className="mx-auto w-full max-w-6xl px-4 py-8">
+      <title>Modules · Numerical Tutor</title>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Learning modules</h1>
+      <p className="mt-1 text-slate-600">
+        Each module opens a notebook with the tutor beside it. Your work is saved as you go.
+      </p>
+      <div className="mt-6">
+        {state.status === 'loading' && (
+          <div className="flex justify-center py-12">
+            <Spinner label="Loading the modules" />
+          </div>
+        )}
+        {state.status === 'error' && (
+          <div className="flex flex-col items-start gap-3">
+            <Alert tone="error" title="The modules could not be loaded">
+              {state.message}
+            </Alert>
+            <Button variant="secondary" onClick={handleRetry}>
+              Try again
+            </Button>
+          </div>
+        )}
+        {state.status === 'loaded' && state.modules.length === 0 && (
+          <Alert tone="info">No modules are available yet.</Alert>
+        )}
+        {state.status === 'loaded' && state.modules.length > 0 && (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Modules">
+            {state.modules.map((module) => (
+              <li key={module.id}>
+                <ModuleCard module={module} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
