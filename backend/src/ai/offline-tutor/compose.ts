@@ -132,7 +132,7 @@ function conceptAnswer(
   );
   const opening = style.concise
     ? `**${entry.title}.**`
-    : `Let's work on this together: **${entry.title.toLowerCase()}**.`;
+    : `Let's work on this together. Topic: **${entry.title}**.`;
   return [opening, quote, levelBody(entry, {}, level, style)]
     .filter((part) => part !== '')
     .join('\n\n');

@@ -12,8 +12,24 @@ import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
 
 /** The longest message that can still be a pure greeting ("hi there, good morning to you!"). */
 const MAX_GREETING_WORDS = 10;
+/**
+ * Words by which a follow-up refers back to the conversation ("so I should…", "what if it…",
+ * "comparing them"). With one of them, a weaker similarity to the Q+A context suffices: short
+ * follow-ups share few words with the answer they continue. English only.
+ */
+const FOLLOW_UP_START = /^(so|and|but|then|ok|okay|what if|what about|and if|in that case|wait)\b/i;
+const FOLLOW_UP_WORD =
+  /\b(it|its|that|this|them|those|these|they|same|instead|also|still|again|the (first|second|last|other) one)\b/i;
+/** Fraction of the same-problem threshold that suffices for a message with a follow-up cue. */
+const FOLLOW_UP_FACTOR = 0.5;
+
+export function hasFollowUpCue(message: string): boolean {
+  const text = message.trim();
+  return FOLLOW_UP_START.test(text) || FOLLOW_UP_WORD.test(text);
+}
+
 /** Weight of the question against the answer in the Q+A context vector. */
-const QUESTION_WEIGHT = 0.6;
+const QUESTION_WEIGHT = 0.5;
 
 interface AnchorVectors {
   greeting: number[][];
@@ -88,7 +104,11 @@ export function createMessageClassifier(embedder: Embedder): PrefilterClassifier
         greeting >= thresholds.greeting &&
         topic < thresholds.offTopic &&
         words <= MAX_GREETING_WORDS;
-      const continuesContext = sameProblem !== null && sameProblem >= thresholds.sameProblem;
+      const continuesContext =
+        sameProblem !== null &&
+        (sameProblem >= thresholds.sameProblem ||
+          (hasFollowUpCue(input.message) &&
+            sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR));
       // A bare request for more has little topic content of its own.
       const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
 
@@ -96,6 +116,10 @@ export function createMessageClassifier(embedder: Embedder): PrefilterClassifier
       if (isGreeting) kind = 'greeting';
       else if (continuesContext) kind = 'same_problem';
       else if (sameProblem !== null && asksForMore) kind = 'elaboration';
+      // A follow-up that refers back ("can I make it shorter?") but names no topic of its own
+      // continues the conversation rather than leaving it.
+      else if (topic < thresholds.offTopic && sameProblem !== null && hasFollowUpCue(input.message))
+        kind = 'same_problem';
       else if (topic < thresholds.offTopic) kind = 'off_topic';
       else if (sameProblem !== null && input.sameCell === true) kind = 'same_problem';
       else kind = 'new_problem';

@@ -76,8 +76,14 @@ export function localFeatures(text: string): Map<string, number> {
     }
   }
 
+  // "What does X mean?" asks for a meaning, not for an average.
+  const meaningQuestion = /\bwhat (does|do|did)\b.*\bmean\b/i.test(text);
   // Lexicon concepts, longest phrase first, each word used by one phrase only.
   for (let i = 0; i < words.length;) {
+    if (meaningQuestion && words[i] === 'mean') {
+      i++;
+      continue;
+    }
     let matched = 0;
     for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
       const ids = lexicon.phrases.get(words.slice(i, i + n).join(' '));
@@ -121,7 +127,7 @@ export function embedLocally(text: string): number[] {
 export const LOCAL_THRESHOLDS: EmbeddingThresholds = {
   greeting: 0.4,
   offTopic: 0.12,
-  sameProblem: 0.28,
+  sameProblem: 0.27,
   elaboration: 0.3,
 };
 

@@ -13,6 +13,7 @@ import {
   INDEXING_SLICING,
   VECTORISATION,
 } from './concepts-numpy';
+import { NUMERICAL_INTEGRATION, ROOT_FINDING } from './concepts-numerical';
 import { ATTRIBUTE_ERROR, INDEX_ERROR, KEY_ERROR, NAME_ERROR, TYPE_ERROR } from './errors-basic';
 import { BROADCAST_ERROR, SINGULAR_MATRIX, VALUE_ERROR, ZERO_DIVISION } from './errors-numeric';
 import { INDENTATION_ERROR, MODULE_NOT_FOUND, SYNTAX_ERROR } from './errors-syntax';
@@ -50,6 +51,8 @@ export const CONCEPT_ENTRIES: KnowledgeEntry[] = [
   CHEBYSHEV,
   FLOAT_COMPARISON,
   VECTORISATION,
+  NUMERICAL_INTEGRATION,
+  ROOT_FINDING,
 ];
 
 export type { ErrorEntry, KnowledgeEntry } from './types';

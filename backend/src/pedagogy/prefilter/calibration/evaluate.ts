@@ -1,4 +1,5 @@
-import type { MessageClassifier } from '../../../ai/types';
+import { composeAnswer } from '../../../ai/offline-tutor/compose';
+import type { HintLevel, MessageClassifier } from '../../../ai/types';
 import elaboration from './elaboration.json' with { type: 'json' };
 import followUps from './follow-ups.json' with { type: 'json' };
 import greetings from './greetings.json' with { type: 'json' };
@@ -21,6 +22,8 @@ export interface CalibrationReport {
     offTopicTotal: number;
   };
   sameProblem: { accuracy: number; total: number };
+  /** The same follow-ups against the offline tutor's real answers (levels 1–5) as the context. */
+  sameProblemLongAnswers: { accuracy: number; total: number };
   elaboration: { accuracy: number; total: number };
   phrases: number;
   misses: Miss[];
@@ -126,6 +129,29 @@ export async function evaluateCalibration(
     }
   }
 
+  // The same again with realistic contexts: the offline tutor's full answer at each hint level.
+  let longCorrect = 0;
+  let longTotal = 0;
+  for (const context of followUps.contexts) {
+    for (const level of [1, 2, 3, 4, 5] as HintLevel[]) {
+      const answer = composeAnswer(
+        { question: context.question, programmingLevel: 3, mathsLevel: 3 },
+        level,
+      );
+      const previousContext = await classifier.embedContext(context.question, answer);
+      const cases = [
+        ...context.same.map((text) => ({ text, same: true })),
+        ...context.new.map((text) => ({ text, same: false })),
+      ];
+      for (const { text, same } of cases) {
+        const result = await classifier.classify({ message: text, previousContext });
+        longTotal++;
+        if ((result.kind === 'same_problem' || result.kind === 'elaboration') === same)
+          longCorrect++;
+      }
+    }
+  }
+
   // Elaboration: requests against every context in turn; look-alikes against an unrelated one.
   let elaborationCorrect = 0;
   let elaborationTotal = 0;
@@ -177,6 +203,7 @@ export async function evaluateCalibration(
       offTopicTotal: topics.offTopic.length,
     },
     sameProblem: { accuracy: ratio(sameCorrect, sameTotal), total: sameTotal },
+    sameProblemLongAnswers: { accuracy: ratio(longCorrect, longTotal), total: longTotal },
     elaboration: { accuracy: ratio(elaborationCorrect, elaborationTotal), total: elaborationTotal },
     phrases:
       greetings.greetings.length +
