@@ -23,7 +23,6 @@ import { learningModuleRoutes } from './learning-modules/routes';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
-import { tutorSocket } from './tutor/socket';
 import { appHelmetOptions } from './static/security-headers';
 
 declare module 'fastify' {
@@ -78,7 +77,6 @@ export const appPlugin = fp<AppOptions>(
     await app.register(chatRoutes);
     await app.register(chatSocket);
     await app.register(tutorSocket);
-    await app.register(tutorSocket);
 
     // The browser apps, last, so every API route wins over the client-side route fallback.
     await app.register(staticPlugin, {
@@ -96,6 +94,8 @@ export async function buildApp(
   const app = Fastify({
     bodyLimit: DEFAULT_BODY_LIMIT,
     trustProxy: options.env.TRUST_PROXY,
+    // Start-up migrates and seeds the database; on a busy machine PGlite alone can take 20 s.
+    pluginTimeout: 120_000,
     ...serverOptions,
   });
   await app.register(appPlugin, options);
