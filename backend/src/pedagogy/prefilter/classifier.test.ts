@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { withEmbeddingCache } from '../../ai/embeddings/cached-embedder';
 import { createLocalEmbedder } from '../../ai/embeddings/local/local-embedder';
 import type { Embedder } from '../../ai/types';
-import { createMessageClassifier } from './classifier';
+import { composeAnswer } from '../../ai/offline-tutor/compose';
+import { createMessageClassifier, hasFollowUpCue } from './classifier';
 
 const classifier = createMessageClassifier(createLocalEmbedder());
 
@@ -112,5 +113,34 @@ describe('message classifier (local embedder)', () => {
     await counted.classify({ message: 'what is a matrix' });
     const anchorBatches = batches.filter((size) => size > 10);
     expect(anchorBatches).toHaveLength(1);
+  });
+
+  it('walks through the conversation of issue 5 with the offline tutor answering', async () => {
+    expect((await classifier.classify({ message: 'hello' })).kind).toBe('greeting');
+    expect((await classifier.classify({ message: 'best pizza in London' })).kind).toBe('off_topic');
+    const question = 'How do I compute the determinant of a 3x3 matrix with numpy?';
+    expect((await classifier.classify({ message: question })).kind).toBe('new_problem');
+    const answer = composeAnswer({ question, programmingLevel: 3, mathsLevel: 3 }, 2);
+    const context = await classifier.embedContext(question, answer);
+    expect(
+      (await classifier.classify({ message: "I don't understand", previousContext: context })).kind,
+    ).toBe('elaboration');
+    expect(
+      (await classifier.classify({ message: 'Next hint please', previousContext: context })).kind,
+    ).toBe('elaboration');
+    expect(
+      (
+        await classifier.classify({
+          message: 'How do I fit a polynomial with polyfit?',
+          previousContext: context,
+        })
+      ).kind,
+    ).toBe('new_problem');
+  });
+
+  it('recognises follow-up cues', () => {
+    expect(hasFollowUpCue('so I use det?')).toBe(true);
+    expect(hasFollowUpCue('can I make it shorter')).toBe(true);
+    expect(hasFollowUpCue('How do I reverse a list?')).toBe(false);
   });
 });
