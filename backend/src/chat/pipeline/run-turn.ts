@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 // One turn of the chat or tutor conversation: session → pre-filter → pedagogy → context → stream →
 // store. Shared by /ws/chat and /ws/tutor; dependencies come in as parameters so tests and the
 // bench can use providers that stream instantly or fail on cue.
@@ -127,16 +128,21 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     hint_level: (session.currentHintLevel as HintLevel | null) ?? null,
   });
 
+  // The student's message is stored at once (it is kept whatever happens to the answer), beside the
+  // pre-filter and the history read, which leaves it out by id.
+  const userMessageId = randomUUID();
   const [classification, history] = await Promise.all([
     classify(deps, request, session),
-    store.loadHistory(deps.db, session.id, deps.config.historyMaxMessages),
+    store.loadHistory(deps.db, session.id, deps.config.historyMaxMessages, userMessageId),
+    store.insertMessages(deps.db, [
+      { id: userMessageId, sessionId: session.id, role: 'user', content: request.content },
+    ]),
   ]);
   const kind: MessageKind = classification?.kind ?? 'new_problem';
 
   if (kind === 'greeting' || kind === 'off_topic') {
     const content = kind === 'greeting' ? greetingReply(user.username) : OFF_TOPIC_REPLY;
-    const [, messageId] = await store.insertMessages(deps.db, [
-      { sessionId: session.id, role: 'user', content: request.content },
+    const [messageId] = await store.insertMessages(deps.db, [
       { sessionId: session.id, role: 'assistant', content },
     ]);
     await store.touchSession(deps.db, session.id);
@@ -158,11 +164,6 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
       : fallbackDifficulty(effective);
     hintLevel = startingHintLevel(difficulty, effective);
   }
-
-  // The student's message is kept whatever happens to the answer.
-  await store.insertMessages(deps.db, [
-    { sessionId: session.id, role: 'user', content: request.content },
-  ]);
 
   const historyPlan = planHistory(history, deps.config.historyBudgetChars);
   const summary =

@@ -1,5 +1,5 @@
 // Database access of a turn: the session with its pedagogy state, messages, the user's levels.
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionType } from '@tutor/shared/chat';
 import { users } from '../../auth/schema';
 import type { Database } from '../../db/client';
@@ -77,6 +77,8 @@ export async function createSession(db: Database, scope: SessionScope): Promise<
 }
 
 export interface NewMessage {
+  /** Chosen by the caller when it needs the id before the insert completes. */
+  id?: string;
   sessionId: string;
   role: 'user' | 'assistant';
   content: string;
@@ -114,16 +116,22 @@ export async function touchSession(db: Database, sessionId: string): Promise<voi
     .where(eq(chatSessions.id, sessionId));
 }
 
-/** The last `limit` messages of a session, oldest first. */
+/** The last `limit` messages of a session, oldest first, without the message `excludeId`. */
 export async function loadHistory(
   db: Database,
   sessionId: string,
   limit: number,
+  excludeId?: string,
 ): Promise<{ role: 'user' | 'assistant'; content: string }[]> {
   const rows = await db
     .select({ role: chatMessages.role, content: chatMessages.content })
     .from(chatMessages)
-    .where(eq(chatMessages.sessionId, sessionId))
+    .where(
+      and(
+        eq(chatMessages.sessionId, sessionId),
+        excludeId ? ne(chatMessages.id, excludeId) : undefined,
+      ),
+    )
     .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
     .limit(limit);
   return rows.reverse();
