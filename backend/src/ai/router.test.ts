@@ -73,6 +73,21 @@ describe('LLM router', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(40); // 20 + 40 ms, with jitter ≥ 0.75×
   });
 
+  it('tells the caller which provider answered after a failover', async () => {
+    const a = fake('a', failing(retryable));
+    const b = fake('b', async function* () {
+      yield 'x';
+      yield 'y';
+    });
+    const answered: string[] = [];
+    const req = {
+      ...request(),
+      onProvider: (provider: { label: string }) => answered.push(provider.label),
+    };
+    await collect(createLlmRouter([a, b], { timeoutMs: 100, maxRetries: 0 }).stream(req));
+    expect(answered).toEqual(['b']);
+  });
+
   it('treats an answer with no text as a failure before the first token', async () => {
     const empty = fake('empty', failing());
     const b = fake('b', async function* () {

@@ -114,7 +114,14 @@ export function createLlmRouter(providers: LlmProvider[], options: RouterOptions
           let started = false;
           try {
             for await (const piece of streamFrom(provider, request)) {
-              started = true;
+              if (!started) {
+                started = true;
+                request.onProvider?.({
+                  id: provider.id,
+                  label: provider.label,
+                  offline: provider.offline,
+                });
+              }
               yield piece;
             }
             return;

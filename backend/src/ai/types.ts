@@ -39,6 +39,11 @@ export interface GenerateRequest {
   hintLevel: HintLevel;
   material: TutorMaterial;
   signal: AbortSignal;
+  /**
+   * Called by the router once, when a provider delivers its first token: the one that answers,
+   * which after a failover is not the primary (e.g. to show "Offline tutor").
+   */
+  onProvider?: (provider: { id: string; label: string; offline: boolean }) => void;
 }
 
 export interface LlmProvider {

@@ -45,3 +45,20 @@ export function inlineCode(line: string): string {
   const text = line.trim();
   return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
+
+/** Words that are code in a cell but plain English in a question, so never a sign of reference. */
+const COMMON = new Set(
+  'the and for while with from import print array list return def not none true false this that what why how does do my is in of to it can'.split(
+    ' ',
+  ),
+);
+
+/** Names the question mentions that the cell also uses ("my evens array" → evens). */
+export function namesFromQuestion(question: string, cellCode: string | undefined): string[] {
+  if (!cellCode) return [];
+  const words = new Set(question.match(/[A-Za-z_][A-Za-z0-9_]{1,}/g) ?? []);
+  return [...words].filter(
+    (word) =>
+      !COMMON.has(word.toLowerCase()) && containsIdentifier(cellCode.replace(/#.*$/gm, ''), word),
+  );
+}

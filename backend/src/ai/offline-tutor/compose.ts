@@ -1,5 +1,5 @@
 import type { ExerciseMaterial, HintLevel, ModelMessage, TutorMaterial } from '../types';
-import { inlineCode, relevantLines } from './code-quote';
+import { inlineCode, namesFromQuestion, relevantLines } from './code-quote';
 import { genericAnswer } from './generic';
 import type { KnowledgeEntry } from './knowledge';
 import { detectError, matchConcept, type ErrorMatch } from './match';
@@ -67,7 +67,7 @@ export function composeAnswer(
   if (subject.error) {
     parts.push(errorAnswer(subject.error, material, level, style));
   } else if (material.exercise && (exerciseFits(material.exercise, subject) || !subject.concept)) {
-    parts.push(exerciseAnswer(material.exercise, subject.concept, level, style));
+    parts.push(exerciseAnswer(material.exercise, subject.concept, material, level, style));
   } else if (subject.concept) {
     parts.push(conceptAnswer(subject.concept, material, level, style));
   } else {
@@ -126,10 +126,9 @@ function conceptAnswer(
   level: HintLevel,
   style: Style,
 ): string {
-  const quote = quoteBlock(
-    relevantLines(material.cellCode, material.errorOutput, codeNeedles(entry)),
-    level,
-  );
+  const named = namesFromQuestion(material.question, material.cellCode);
+  const needles = named.length > 0 ? named : codeNeedles(entry);
+  const quote = quoteBlock(relevantLines(material.cellCode, material.errorOutput, needles), level);
   const opening = style.concise
     ? `**${entry.title}.**`
     : `Let's work on this together. Topic: **${entry.title}**.`;
@@ -206,10 +205,22 @@ function levelBody(
 function exerciseAnswer(
   exercise: ExerciseMaterial,
   concept: KnowledgeEntry | null,
+  material: TutorMaterial,
   level: HintLevel,
   style: Style,
 ): string {
-  const heading = `For the exercise **${exercise.title}**:`;
+  const quote = quoteBlock(
+    relevantLines(
+      material.cellCode,
+      material.errorOutput,
+      namesFromQuestion(material.question, material.cellCode),
+    ),
+    level,
+  );
+  const heading =
+    quote === ''
+      ? `For the exercise **${exercise.title}**:`
+      : `For the exercise **${exercise.title}**. ${quote}`;
   if (level === 5) {
     return [
       heading,

@@ -175,6 +175,19 @@ describe('offline tutor: errors', () => {
   });
 });
 
+describe("offline tutor: the student's code", () => {
+  it('quotes the line a question names, also on an exercise', () => {
+    const cellCode = 'import numpy as np\nevens = np.arange(0, 20, 2)\ngrid = np.linspace(0, 1, 4)';
+    const answer = composeAnswer(
+      material({ question: 'my evens array stops at 18, why?', cellCode, exercise }),
+      2,
+    );
+    expect(answer).toContain('`evens = np.arange(0, 20, 2)`');
+    expect(answer).not.toContain('linspace(0, 1, 4)');
+    expect(answer).toContain('HINT-TWO');
+  });
+});
+
 describe('offline tutor: provider', () => {
   it('streams the answer in small pieces and labels itself', async () => {
     const tutor = createOfflineTutor();
