@@ -4,8 +4,9 @@
 // a closed loop (bounded by the password hash), and the argon2id cost.
 // Options: --seconds=10 --rate=500 --login-clients=4 --only=pglite|postgres
 import { randomBytes } from 'node:crypto';
+import type { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
@@ -56,6 +57,9 @@ const targets: Target[] = [
       const url = new URL(serverUrl);
       url.pathname = `/${name}`;
       const handle = openDatabase({ kind: 'postgres', url: url.toString() });
+      // The pool has no 'error' listener (db/client.ts); a connection ended by the drop below
+      // while the pool winds down would otherwise crash the bench.
+      (handle.db as unknown as { $client: EventEmitter }).$client.on('error', () => {});
       return {
         handle,
         async cleanup() {
@@ -85,6 +89,20 @@ interface Row {
   target: string;
   scenario: string;
   result: LoadResult;
+  /** CPU time of this process (the server, and PGlite when embedded) per request answered. */
+  serverCpuMs: number;
+}
+
+/** Runs the load and measures this process's CPU time over it (the client is another process). */
+async function measured(options: Parameters<typeof runLoad>[0]) {
+  const before = process.cpuUsage();
+  const started = performance.now();
+  const result = await runLoad(options);
+  const cpu = process.cpuUsage(before);
+  const wallMs = performance.now() - started;
+  // All requests of the run (warm-up included) shared the CPU time; spread it over them.
+  const answered = result.count * (wallMs / options.durationMs);
+  return { result, serverCpuMs: (cpu.user + cpu.system) / 1000 / answered };
 }
 
 async function benchTarget(target: Target): Promise<Row[] | string> {
@@ -118,14 +136,14 @@ async function benchTarget(target: Target): Promise<Row[] | string> {
       throw new Error(`register answered ${registered.status}: ${await registered.text()}`);
     const { access_token } = (await registered.json()) as { access_token: string };
 
-    const me = await runLoad({
+    const me = await measured({
       url: `${base}/me`,
       headers: { authorization: `Bearer ${access_token}` },
       rate: meRate,
       durationMs: seconds * 1000,
       concurrency: 32,
     });
-    const login = await runLoad({
+    const login = await measured({
       url: `${base}/login`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -134,8 +152,8 @@ async function benchTarget(target: Target): Promise<Row[] | string> {
       concurrency: loginClients,
     });
     return [
-      { target: target.name, scenario: `GET /me @ ${meRate}/s`, result: me },
-      { target: target.name, scenario: `POST /login, ${loginClients} clients`, result: login },
+      { target: target.name, scenario: `GET /me @ ${meRate}/s`, ...me },
+      { target: target.name, scenario: `POST /login, ${loginClients} clients`, ...login },
     ];
   } finally {
     await app.close();
@@ -154,8 +172,9 @@ function table(rows: Row[]): string {
     'max ms',
     'errors',
     'client lag ms',
+    'server CPU ms/req',
   ];
-  const lines = rows.map(({ target, scenario, result }) => [
+  const lines = rows.map(({ target, scenario, result, serverCpuMs }) => [
     target,
     scenario,
     result.rps.toFixed(0),
@@ -165,6 +184,7 @@ function table(rows: Row[]): string {
     result.max.toFixed(1),
     result.errors === 0 ? '0' : `${result.errors} ${JSON.stringify(result.statusCounts)}`,
     result.maxLagMs ? result.maxLagMs.toFixed(1) : '-',
+    serverCpuMs.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((line) => line[i]!.length)));
   const format = (cells: string[]) =>
@@ -176,6 +196,11 @@ function table(rows: Row[]): string {
   );
 }
 
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' ');
+console.log(`load average at start: ${load()} (other work on the machine inflates the latencies)`);
 const cost = await hashCost();
 console.log(
   `argon2id (19 MiB, t=2, p=1): hash ${cost.hashMs.toFixed(1)} ms, verify ${cost.verifyMs.toFixed(1)} ms, one at a time; ` +
@@ -193,6 +218,10 @@ for (const target of targets) {
   else rows.push(...outcome);
 }
 console.log(table(rows));
+console.log(`load average at end: ${load()}`);
+console.log(
+  'client lag: how late the open-loop client sent a request at worst (a starved client); server CPU excludes the PostgreSQL server process.',
+);
 const meRows = rows.filter((row) => row.scenario.startsWith('GET /me'));
 for (const row of meRows) {
   const verdict = row.result.p99 < 5 && row.result.errors === 0 ? 'meets' : 'MISSES';
