@@ -33,6 +33,13 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('../chat/chat-page')).ChatPage }),
           },
           { path: 'modules', element: <ModuleListPage /> },
+          {
+            path: 'workspace/:moduleId',
+            // The notebook bridge, split layout and chat components load with the workspace only.
+            lazy: async () => ({
+              Component: (await import('../workspace/workspace-page')).WorkspacePage,
+            }),
+          },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/password', element: <ChangePasswordPage /> },
         ],
