@@ -2,8 +2,9 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The dev server forwards API and socket traffic to the Fastify server (`npm run dev` starts both).
-const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '8000'}`;
+// The dev server forwards API and socket traffic to the Fastify server (`npm run dev` starts both
+// with the same environment, so the server's PORT is followed unless API_PORT says otherwise).
+const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? process.env.PORT ?? '8000'}`;
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
