@@ -86,6 +86,21 @@ test('wrong credentials get one message that does not say which part was wrong',
   await expect(page).toHaveURL(/\/login$/);
 });
 
+test('the login form works from the keyboard alone', async ({ page }) => {
+  const account = await registerAndSignIn(page);
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // The email field has focus on arrival; Tab reaches the password, Enter submits.
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await page.keyboard.type(account.email);
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await page.keyboard.type(account.password);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/chat(\/|$)/);
+});
+
 test('an unknown address shows the not-found page', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
