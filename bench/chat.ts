@@ -103,6 +103,8 @@ interface StreamResult {
   errors: string[];
   /** Arrival gaps between consecutive tokens of one answer, ms. */
   gaps: number[];
+  /** The same, away from the start and end bursts (tokens 50 to tokens-50 of each answer). */
+  steadyGaps: number[];
 }
 
 async function stream(job: StreamJob): Promise<StreamResult> {
@@ -114,6 +116,7 @@ async function stream(job: StreamJob): Promise<StreamResult> {
     done: 0,
     errors: [],
     gaps: [],
+    steadyGaps: [],
   };
   await Promise.all(
     sockets.map(
@@ -125,7 +128,10 @@ async function stream(job: StreamJob): Promise<StreamResult> {
             const event = JSON.parse(data.toString()) as ChatServerEvent;
             if (event.type === 'token') {
               const now = performance.now();
-              if (last !== undefined) result.gaps.push(now - last);
+              if (last !== undefined) {
+                result.gaps.push(now - last);
+                if (next >= 50 && next < job.tokens - 50) result.steadyGaps.push(now - last);
+              }
               last = now;
               result.received += 1;
               if (event.content !== `t${next} `) result.outOfOrder += 1;
@@ -442,6 +448,7 @@ if (!process.argv.includes('--client')) {
         'gap p50 ms',
         'gap p99 ms',
         'added p99 ms',
+        'steady p99 ms',
         'RSS before MB',
         'peak RSS MB',
         'peak heap MB',
@@ -454,6 +461,7 @@ if (!process.argv.includes('--client')) {
         f(percentile(r.stream.gaps, 50)),
         f(percentile(r.stream.gaps, 99)),
         f(percentile(r.stream.gaps, 99) - nominal),
+        f(percentile(r.stream.steadyGaps, 99) - nominal),
         r.baseRssMb.toFixed(0),
         r.peakRssMb.toFixed(0),
         r.peakHeapMb.toFixed(0),

@@ -64,6 +64,11 @@ describe('/ws/chat', () => {
       programmingDifficulty: 3,
       mathsDifficulty: 3,
       contextEmbeddingModel: 'fake-v1',
+      contextEmbedding: [
+        'How do I invert a matrix with numpy?'.length,
+        'Think about what $A^{-1}$ means.'.length,
+        1,
+      ],
     });
     expect(messages).toEqual([
       expect.objectContaining({

@@ -155,38 +155,43 @@ export interface AnswerRecord {
   effective?: EffectiveLevels;
 }
 
-/** Stores an answer and the state it leads to, all or nothing. Returns the message id. */
+const realArray = (values: number[] | null) =>
+  values === null ? sql`null` : sql`${`{${values.join(',')}}`}::real[]`;
+
+/**
+ * Stores an answer and the state it leads to, all or nothing, in one statement (one round trip and
+ * one commit: on PGlite every statement blocks the event loop, so fewer is smoother streaming).
+ * Returns the message id.
+ */
 export async function saveAnswer(db: Database, record: AnswerRecord): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(chatMessages)
-      .values({ ...record.message, createdAt: nextCreatedAt(record.sessionId) })
-      .returning({ id: chatMessages.id });
-    const { state } = record;
-    await tx
-      .update(chatSessions)
-      .set({
-        updatedAt: sql`now()`,
-        ...(state && {
-          currentHintLevel: state.currentHintLevel,
-          startingHintLevel: state.startingHintLevel,
-          programmingDifficulty: state.programmingDifficulty,
-          mathsDifficulty: state.mathsDifficulty,
-          contextEmbedding: state.contextEmbedding,
-          contextEmbeddingModel: state.contextEmbeddingModel,
-          ...(state.lastCellHash !== undefined && { lastCellHash: state.lastCellHash }),
-        }),
-      })
-      .where(eq(chatSessions.id, record.sessionId));
-    if (record.effective) {
-      await tx
-        .update(users)
-        .set({
-          effectiveProgrammingLevel: record.effective.programming,
-          effectiveMathsLevel: record.effective.maths,
-        })
-        .where(eq(users.id, record.userId));
-    }
-    return row!.id;
-  });
+  const { message, state, effective } = record;
+  const sessionUpdate = state
+    ? sql`current_hint_level = ${state.currentHintLevel},
+        starting_hint_level = ${state.startingHintLevel},
+        programming_difficulty = ${state.programmingDifficulty},
+        maths_difficulty = ${state.mathsDifficulty},
+        context_embedding = ${realArray(state.contextEmbedding)},
+        context_embedding_model = ${state.contextEmbeddingModel},
+        ${state.lastCellHash !== undefined ? sql`last_cell_hash = ${state.lastCellHash},` : sql``}
+        updated_at = now()`
+    : sql`updated_at = now()`;
+  const userUpdate = effective
+    ? sql`, moved_user as (
+        update users set effective_programming_level = ${effective.programming},
+          effective_maths_level = ${effective.maths}
+        where id = ${record.userId})`
+    : sql``;
+  const result = await db.execute<{ id: string }>(sql`
+    with answer as (
+      insert into chat_messages
+        (session_id, role, content, hint_level_used, problem_difficulty, maths_difficulty, status, created_at)
+      values (${message.sessionId}, ${message.role}, ${message.content}, ${message.hintLevelUsed ?? null},
+        ${message.problemDifficulty ?? null}, ${message.mathsDifficulty ?? null}, ${message.status ?? 'complete'},
+        ${nextCreatedAt(message.sessionId)})
+      returning id
+    ), moved_session as (
+      update chat_sessions set ${sessionUpdate} where id = ${record.sessionId}
+    )${userUpdate}
+    select id from answer`);
+  return (result as unknown as { rows: { id: string }[] }).rows[0]!.id;
 }
