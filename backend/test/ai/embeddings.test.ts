@@ -83,6 +83,33 @@ describe('remote embedders', () => {
     });
   });
 
+  it('embeds with Cohere (v2 /embed), as classification inputs', async () => {
+    const { embedder } = services({ EMBEDDING_PROVIDER: 'cohere', COHERE_API_KEY: 'co-test' });
+    expect(embedder.id).toBe('cohere:embed-english-v3.0');
+    const [vector] = await embedder.embed(['a determinant']);
+    expect(vector).toEqual(hashEmbedding('a determinant'));
+    const [call] = standIn.requestsTo('embeddings');
+    expect(call?.path).toBe('/v1/embed');
+    expect(call?.headers.authorization).toBe('Bearer co-test');
+    expect(call?.body).toMatchObject({
+      texts: ['a determinant'],
+      input_type: 'classification',
+      embedding_types: ['float'],
+    });
+  });
+
+  it('embeds with Google (batchEmbedContents), for semantic similarity', async () => {
+    const { embedder } = services({ EMBEDDING_PROVIDER: 'google', GOOGLE_API_KEY: 'g-test' });
+    const vectors = await embedder.embed(['a matrix', 'a vector']);
+    expect(vectors).toEqual([hashEmbedding('a matrix'), hashEmbedding('a vector')]);
+    const [call] = standIn.requestsTo('embeddings');
+    expect(call?.path).toBe('/v1/models/gemini-embedding-001:batchEmbedContents');
+    expect(call?.headers['x-goog-api-key']).toBe('g-test');
+    expect((call?.body.requests as { taskType?: string }[])[0]?.taskType).toBe(
+      'SEMANTIC_SIMILARITY',
+    );
+  });
+
   it('embeds with Voyage through its OpenAI-style endpoint, without encoding_format', async () => {
     const { embedder } = services({ EMBEDDING_PROVIDER: 'voyage' });
     expect(embedder.id).toBe('voyage:voyage-3.5-lite');

@@ -4,8 +4,8 @@ import type { Socket } from 'node:net';
 
 /**
  * A local stand-in for LLM vendors, speaking their real wire formats so the real AI SDK provider
- * code can be tested here: OpenAI chat completions (SSE), OpenAI embeddings, and Anthropic
- * messages streaming. Each route plays scripted behaviours in order (the last one repeats):
+ * code can be tested here: OpenAI chat completions (SSE), Anthropic messages streaming, and
+ * embeddings in the OpenAI, Cohere (v2 /embed) and Google (batchEmbedContents) formats. Each route plays scripted behaviours in order (the last one repeats):
  * a reply streamed token by token, a delay per token, an HTTP error status, a hang, or a stream
  * dropped after K tokens. Every request is recorded.
  */
@@ -102,11 +102,20 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       body = { raw: text };
     }
     const path = (req.url ?? '').split('?')[0] ?? '';
+    // Embedding formats: OpenAI (and compatible) /embeddings, Cohere v2 /embed, Google
+    // models/{id}:batchEmbedContents and :embedContent. All count as the "embeddings" route.
+    const embeddingFormat = path.endsWith('/embeddings')
+      ? 'openai'
+      : path.endsWith('/embed')
+        ? 'cohere'
+        : /:(batchEmbedContents|embedContent)$/.test(path)
+          ? 'google'
+          : null;
     const vendor: Vendor | 'unknown' = path.endsWith('/chat/completions')
       ? 'openai'
       : path.endsWith('/messages')
         ? 'anthropic'
-        : path.endsWith('/embeddings')
+        : embeddingFormat
           ? 'embeddings'
           : 'unknown';
     const record: RecordedRequest = {
@@ -136,20 +145,8 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       return;
     }
     if (vendor === 'embeddings') {
-      const input = body.input;
-      const values = Array.isArray(input) ? (input as string[]) : [String(input)];
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          object: 'list',
-          data: values.map((value, index) => ({
-            object: 'embedding',
-            index,
-            embedding: embed(value),
-          })),
-          model: body.model,
-          usage: { prompt_tokens: values.length, total_tokens: values.length },
-        }),
-      );
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(embeddingBody(embeddingFormat ?? 'openai', body, embed)));
       return;
     }
     if (body.stream !== true) {
@@ -300,6 +297,46 @@ async function dropConnection(res: ServerResponse) {
   await sleep(20);
   res.socket?.end();
   setTimeout(() => res.destroy(), 50).unref();
+}
+
+type EmbeddingFormat = 'openai' | 'cohere' | 'google';
+
+function embeddingBody(
+  format: EmbeddingFormat,
+  body: Record<string, unknown>,
+  embed: (text: string) => number[],
+) {
+  if (format === 'cohere') {
+    const texts = (body.texts as string[] | undefined) ?? [];
+    return {
+      id: 'embed-stand-in',
+      embeddings: { float: texts.map(embed) },
+      texts,
+      meta: { billed_units: { input_tokens: texts.length } },
+    };
+  }
+  if (format === 'google') {
+    const textOf = (content: unknown) =>
+      ((content as { parts?: { text?: string }[] } | undefined)?.parts ?? [])
+        .map((part) => part.text ?? '')
+        .join('');
+    if (Array.isArray(body.requests)) {
+      return {
+        embeddings: (body.requests as { content?: unknown }[]).map((request) => ({
+          values: embed(textOf(request.content)),
+        })),
+      };
+    }
+    return { embedding: { values: embed(textOf(body.content)) } };
+  }
+  const input = body.input;
+  const values = Array.isArray(input) ? (input as string[]) : [String(input)];
+  return {
+    object: 'list',
+    data: values.map((value, index) => ({ object: 'embedding', index, embedding: embed(value) })),
+    model: body.model,
+    usage: { prompt_tokens: values.length, total_tokens: values.length },
+  };
 }
 
 function errorBody(vendor: Vendor, status: number) {

@@ -51,6 +51,15 @@ export const REMOTE_DEFAULT_THRESHOLDS: Record<string, EmbeddingThresholds> = {
   },
 };
 
+/**
+ * Vendors that embed queries and documents differently are told that both sides are the same
+ * kind of short text being compared with each other.
+ */
+const SYMMETRIC_SIMILARITY: Record<string, Parameters<typeof embedMany>[0]['providerOptions']> = {
+  cohere: { cohere: { inputType: 'classification' } },
+  google: { google: { taskType: 'SEMANTIC_SIMILARITY' } },
+};
+
 const DEFAULT_MODELS: Record<string, string> = {
   openai: 'text-embedding-3-small',
   cohere: 'embed-english-v3.0',
@@ -148,6 +157,7 @@ export function createRemoteEmbedder(env: Env): Embedder {
         values: texts,
         abortSignal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         maxRetries: 0,
+        providerOptions: SYMMETRIC_SIMILARITY[provider],
       });
       return embeddings;
     },
