@@ -49,6 +49,13 @@ describe('static files: the React app and JupyterLite on the API origin', () => 
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
   });
 
+  it('serves files written after start-up (a rebuild while the server runs)', async () => {
+    write(join(frontend, 'assets', 'index-NEWBUILD.js'), 'console.log("new");');
+    const response = await app.inject({ url: '/assets/index-NEWBUILD.js' });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe('console.log("new");');
+  });
+
   it('serves JupyterLite with the right types, caching and its own CSP', async () => {
     const wasm = await app.inject({ url: '/jupyterlite/static/pyodide/pyodide.asm.wasm' });
     expect(wasm.headers['content-type']).toBe('application/wasm');

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-const compressible = /\.(js|mjs|css|html|json|ipynb|svg|wasm|txt|map|py|ttf|eot)$/;
+const compressible = /\.(js|mjs|css|html|json|ipynb|svg|wasm|txt|py|ttf|eot)$/;
 const marker = '.precompressed';
 
 function* files(dir: string): Generator<string> {

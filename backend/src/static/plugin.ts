@@ -78,7 +78,6 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
     await app.register(fastifyStatic, {
       root: options.frontendDist,
       prefix: '/',
-      wildcard: false,
       preCompressed: true,
       cacheControl: false,
       setHeaders: (res, path) => setCacheHeaders(res, path),
