@@ -12,6 +12,7 @@ import { notFound, unauthorized } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
+import { beaconBodyParser } from './beacon-body';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, updateProgress } from './service';
 
@@ -66,11 +67,12 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
   });
 
   // The final save while the page closes. `navigator.sendBeacon` cannot set headers, so the body
-  // carries a save token (never the URL); it is sent as text/plain, which this scope parses as JSON.
+  // carries a save token (never the URL); it is sent as text/plain, which this scope parses as JSON
+  // (optionally gzip-compressed, to fit the browsers' 64 KiB beacon limit).
   // A cross-site page cannot forge it: it has no save token.
   await app.register(async (beacon) => {
     beacon.removeContentTypeParser('text/plain');
-    beacon.addContentTypeParser('text/plain', { parseAs: 'string' }, beacon.getDefaultJsonParser('error', 'error'));
+    beacon.addContentTypeParser('text/plain', { parseAs: 'buffer' }, beaconBodyParser(beacon, SAVE_BODY_LIMIT));
     beacon.post('/api/progress/:module_id/beacon', { bodyLimit: SAVE_BODY_LIMIT }, async (request) => {
       const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
       const body = request.body as { save_token?: unknown } | undefined;

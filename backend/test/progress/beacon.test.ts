@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SaveTokenOutSchema } from '@tutor/shared/progress';
@@ -50,6 +51,23 @@ describe('final save by navigator.sendBeacon', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ module_id: moduleId, status: 'in_progress', version: 1 });
     expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(notebook('closing'));
+  });
+
+  it('accepts a gzip-compressed text/plain beacon, so a 280 KB notebook fits the 64 KiB beacon limit', async () => {
+    const user = await buildUser(app);
+    const large = notebook(Array.from({ length: 25_000 }, (_, i) => `x${i} = ${i % 10}`).join('\n'));
+    const json = JSON.stringify({ save_token: await saveToken(user), notebook_state: large, base_version: 0 });
+    const compressed = gzipSync(json);
+    expect(json.length).toBeGreaterThan(280 * 1000);
+    expect(compressed.length).toBeLessThan(64 * 1024);
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/progress/${moduleId}/beacon`,
+      headers: { 'content-type': 'text/plain;charset=UTF-8' },
+      payload: compressed,
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(large);
   });
 
   it('also accepts an application/json beacon', async () => {
@@ -159,6 +177,31 @@ describe('final save by navigator.sendBeacon', () => {
       const response = await beacon({ save_token: token });
       expect(response.statusCode).toBe(422);
       expect(response.json().error.message).toMatch(/status or notebook_state/);
+      await unchanged();
+    });
+
+    it('gzip that inflates beyond the limit (a zip bomb), or that is corrupt', async () => {
+      const bomb = gzipSync(JSON.stringify({ save_token: token, notebook_state: notebook(' '.repeat(64 * 1024 * 1024)) }));
+      expect(bomb.length).toBeLessThan(200 * 1024);
+      const inflated = await beacon(bomb.toString('latin1'), moduleId);
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/progress/${moduleId}/beacon`,
+        headers: { 'content-type': 'text/plain' },
+        payload: bomb,
+      });
+      expect(response.statusCode).toBe(413);
+      expect(response.json().error.message).toBe('Request body is too large once decompressed');
+      expect(inflated.statusCode).toBe(400);
+      const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b]), Buffer.from('not really gzip')]);
+      const bad = await app.inject({
+        method: 'POST',
+        url: `/api/progress/${moduleId}/beacon`,
+        headers: { 'content-type': 'text/plain' },
+        payload: corrupt,
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toBe('Request body is not valid gzip');
       await unchanged();
     });
 

@@ -1,0 +1,33 @@
+import { gunzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { badRequest, payloadTooLarge } from '../errors/app-error';
+
+type Done = (error: Error | null, body?: unknown) => void;
+
+/**
+ * The text/plain parser of the beacon route: JSON, or gzip-compressed JSON (recognised by its
+ * magic bytes). Browsers cap a beacon at 64 KiB, and notebooks compress several times over, so
+ * the page may send `CompressionStream('gzip')` output as a text/plain Blob. Decompression stops
+ * at `maxBytes`, so a small "zip bomb" cannot make the server inflate gigabytes.
+ */
+export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  return (request: FastifyRequest, body: Buffer, done: Done) => {
+    let text: string;
+    if (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b) {
+      try {
+        text = gunzipSync(body, { maxOutputLength: maxBytes }).toString('utf8');
+      } catch (error) {
+        if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+          done(payloadTooLarge('Request body is too large once decompressed'));
+        } else {
+          done(badRequest('Request body is not valid gzip'));
+        }
+        return;
+      }
+    } else {
+      text = body.toString('utf8');
+    }
+    parseJson(request, text, done);
+  };
+}
