@@ -11,6 +11,16 @@ import { z } from 'zod';
  * Status only moves forward: not_started → in_progress → completed. A notebook save moves a
  * not_started module to in_progress and never moves a completed one back (a lower status sent with
  * a notebook is ignored); a status-only request that would move backward gets 422.
+ *
+ * Saving while the page closes: `navigator.sendBeacon` cannot send an Authorization header, so
+ * 1. fetch `POST /api/progress/{id}/save-token` (authenticated, no body) when the workspace opens
+ *    and again every few minutes (it lives SAVE_TOKEN_TTL_SECONDS);
+ * 2. on `pagehide`, `navigator.sendBeacon('/api/progress/{id}/beacon', body)` where body is the
+ *    JSON of ProgressBeacon {save_token, notebook_state, base_version} as a string (sent as
+ *    text/plain) or, better, a Blob of its gzip bytes (`CompressionStream('gzip')`, type
+ *    'text/plain'), prepared ahead of time since compression is asynchronous.
+ * Browsers refuse beacons above 64 KiB (sendBeacon returns false), so do the real last save with an
+ * ordinary PUT on `visibilitychange` to hidden and keep the beacon as the fallback.
  */
 
 export const PROGRESS_STATUSES = ['not_started', 'in_progress', 'completed'] as const;
