@@ -67,6 +67,7 @@ const BaseEnvSchema = z.object({
   OPENAI_BASE_URL: optionalString,
   GOOGLE_API_KEY: optionalString,
   GOOGLE_MODEL: z.string().default('gemini-2.5-flash'),
+  GOOGLE_BASE_URL: optionalString,
   OPENAI_COMPATIBLE_BASE_URL: optionalString,
   OPENAI_COMPATIBLE_MODEL: optionalString,
   OPENAI_COMPATIBLE_API_KEY: optionalString,

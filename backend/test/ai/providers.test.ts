@@ -42,6 +42,9 @@ function routerFor(providers: string, overrides: Record<string, string> = {}): L
     OPENAI_API_KEY: 'sk-openai-test',
     OPENAI_BASE_URL: standIn.baseUrl,
     OPENAI_MODEL: 'gpt-test',
+    GOOGLE_API_KEY: 'g-test',
+    GOOGLE_BASE_URL: standIn.baseUrl,
+    GOOGLE_MODEL: 'gemini-test',
     OPENAI_COMPATIBLE_BASE_URL: standIn.baseUrl,
     OPENAI_COMPATIBLE_MODEL: 'llama-test',
     LLM_TIMEOUT_MS: '400',
@@ -97,6 +100,32 @@ describe('LLM providers through the AI SDK', () => {
       stream: true,
       system: [{ type: 'text', text: 'You are a tutor.' }],
     });
+  });
+
+  it('streams a Google Gemini answer token by token', async () => {
+    standIn.script('google', { reply: REPLY });
+    const pieces = await collect(routerFor('google'));
+    expect(pieces).toEqual(tokensOf(REPLY));
+    const [sent] = standIn.requestsTo('google');
+    expect(sent?.path).toBe('/v1/models/gemini-test:streamGenerateContent');
+    expect(sent?.headers['x-goog-api-key']).toBe('g-test');
+    expect(sent?.body).toMatchObject({
+      systemInstruction: { parts: [{ text: 'You are a tutor.' }] },
+    });
+  });
+
+  it('fails over from Google on a 503 and on a dropped stream throws StreamInterruptedError', async () => {
+    standIn.script('google', { status: 503 });
+    standIn.script('openai', { reply: REPLY });
+    expect((await collect(routerFor('google,openai', { LLM_MAX_RETRIES: '0' }))).join('')).toBe(
+      REPLY,
+    );
+    standIn.script('google', { reply: REPLY, dropAfter: 2 });
+    const pieces: string[] = [];
+    await expect(async () => {
+      for await (const piece of routerFor('google,openai').stream(request())) pieces.push(piece);
+    }).rejects.toBeInstanceOf(StreamInterruptedError);
+    expect(pieces).toEqual(tokensOf(REPLY).slice(0, 2));
   });
 
   it('streams from an OpenAI-compatible server (Ollama, vLLM, LM Studio)', async () => {

@@ -4,13 +4,14 @@ import type { Socket } from 'node:net';
 
 /**
  * A local stand-in for LLM vendors, speaking their real wire formats so the real AI SDK provider
- * code can be tested here: OpenAI chat completions (SSE), Anthropic messages streaming, and
+ * code can be tested here: OpenAI chat completions (SSE), Anthropic messages streaming, Google
+ * streamGenerateContent (SSE), and
  * embeddings in the OpenAI, Cohere (v2 /embed) and Google (batchEmbedContents) formats. Each route plays scripted behaviours in order (the last one repeats):
  * a reply streamed token by token, a delay per token, an HTTP error status, a hang, or a stream
  * dropped after K tokens. Every request is recorded.
  */
 
-export type Vendor = 'openai' | 'anthropic' | 'embeddings';
+export type Vendor = 'openai' | 'anthropic' | 'google' | 'embeddings';
 
 export interface Script {
   /** Text streamed as tokens (split into words, spaces kept), or the exact tokens. */
@@ -73,7 +74,12 @@ export function hashEmbedding(text: string, dimensions = 64): number[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startLlmStandIn(): Promise<LlmStandIn> {
-  const scripts: Record<Vendor, Script[]> = { openai: [], anthropic: [], embeddings: [] };
+  const scripts: Record<Vendor, Script[]> = {
+    openai: [],
+    anthropic: [],
+    google: [],
+    embeddings: [],
+  };
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   let embed = (text: string) => hashEmbedding(text);
@@ -115,9 +121,11 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       ? 'openai'
       : path.endsWith('/messages')
         ? 'anthropic'
-        : embeddingFormat
-          ? 'embeddings'
-          : 'unknown';
+        : path.endsWith(':streamGenerateContent') || path.endsWith(':generateContent')
+          ? 'google'
+          : embeddingFormat
+            ? 'embeddings'
+            : 'unknown';
     const record: RecordedRequest = {
       vendor,
       method: req.method ?? '',
@@ -149,7 +157,9 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       res.end(JSON.stringify(embeddingBody(embeddingFormat ?? 'openai', body, embed)));
       return;
     }
-    if (body.stream !== true) {
+    const streaming =
+      vendor === 'google' ? path.endsWith(':streamGenerateContent') : body.stream === true;
+    if (!streaming) {
       const content = tokensOf(script.reply).join('');
       res
         .writeHead(200, { 'content-type': 'application/json' })
@@ -179,6 +189,7 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       requests.length = 0;
       scripts.openai = [];
       scripts.anthropic = [];
+      scripts.google = [];
       scripts.embeddings = [];
       embed = (text) => hashEmbedding(text);
     },
@@ -191,7 +202,7 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
 }
 
 async function streamReply(
-  vendor: 'openai' | 'anthropic',
+  vendor: 'openai' | 'anthropic' | 'google',
   model: string,
   script: Script,
   res: ServerResponse,
@@ -217,8 +228,28 @@ async function streamReply(
     choices: [{ index: 0, delta, finish_reason: finish }],
   });
 
+  const gemini = (text: string, finishReason?: string) => ({
+    candidates: [
+      {
+        content: { parts: [{ text }], role: 'model' },
+        index: 0,
+        ...(finishReason ? { finishReason } : {}),
+      },
+    ],
+    ...(finishReason
+      ? {
+          usageMetadata: {
+            promptTokenCount: 10,
+            candidatesTokenCount: tokens.length,
+            totalTokenCount: 10 + tokens.length,
+          },
+        }
+      : {}),
+    modelVersion: model,
+  });
+
   if (vendor === 'openai') send(null, chunk({ role: 'assistant', content: '' }, null));
-  else {
+  else if (vendor === 'anthropic') {
     send('message_start', {
       type: 'message_start',
       message: {
@@ -248,6 +279,7 @@ async function streamReply(
     if (script.tokenDelayMs) await sleep(script.tokenDelayMs);
     if (res.destroyed) return;
     if (vendor === 'openai') send(null, chunk({ content: token }, null));
+    else if (vendor === 'google') send(null, gemini(token));
     else
       send('content_block_delta', {
         type: 'content_block_delta',
@@ -275,6 +307,8 @@ async function streamReply(
       },
     });
     send(null, '[DONE]');
+  } else if (vendor === 'google') {
+    send(null, gemini('', 'STOP'));
   } else {
     send('content_block_stop', { type: 'content_block_stop', index: 0 });
     send('message_delta', {
@@ -367,7 +401,15 @@ function errorBody(vendor: Vendor, status: number) {
   };
 }
 
-function completeBody(vendor: 'openai' | 'anthropic', model: string, content: string) {
+function completeBody(vendor: 'openai' | 'anthropic' | 'google', model: string, content: string) {
+  if (vendor === 'google') {
+    return {
+      candidates: [
+        { content: { parts: [{ text: content }], role: 'model' }, finishReason: 'STOP', index: 0 },
+      ],
+      modelVersion: model,
+    };
+  }
   if (vendor === 'anthropic') {
     return {
       id: 'msg_stand_in',

@@ -31,7 +31,10 @@ export function createProvider(name: LlmProviderName, env: Env): LlmProvider {
       );
     }
     case 'google': {
-      const google = createGoogleGenerativeAI({ apiKey: env.GOOGLE_API_KEY });
+      const google = createGoogleGenerativeAI({
+        apiKey: env.GOOGLE_API_KEY,
+        baseURL: env.GOOGLE_BASE_URL,
+      });
       return createAiSdkProvider(`google:${env.GOOGLE_MODEL}`, 'Gemini', google(env.GOOGLE_MODEL));
     }
     case 'openai-compatible': {
