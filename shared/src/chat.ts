@@ -102,6 +102,9 @@ export const DoneEventSchema = z.object({
   message_id: z.uuid(),
   /** "stopped" when the client's stop frame ended the answer early. */
   status: z.enum(['complete', 'stopped']),
+  /** Who actually answered (after a failover, not necessarily the session event's tutor_label). */
+  tutor_label: z.string().optional(),
+  offline: z.boolean().optional(),
 });
 
 export const CannedFilterSchema = z.enum(['greeting', 'off_topic']);

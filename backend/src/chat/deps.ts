@@ -6,7 +6,7 @@ import type { TurnAi, TurnDeps } from './pipeline/types';
  * the AI plugin) and the chat config. Read per turn, so a test can swap `app.ai` for fakes.
  */
 export function turnDeps(app: FastifyInstance, log: FastifyBaseLogger): TurnDeps | undefined {
-  const ai = (app as unknown as { ai?: TurnAi }).ai;
+  const ai: Partial<TurnAi> | undefined = app.ai;
   if (!ai?.router || !ai.classifier) return undefined;
   return {
     db: app.database.db,

@@ -289,6 +289,23 @@ describe('/ws/chat', () => {
     expect(sessions[0]!.currentHintLevel).toBeNull();
   });
 
+  it('names the provider that actually answered in done (after a failover)', async () => {
+    const first = await socket.turn({ content: 'What is a sparse matrix?' });
+    expect(first.at(-1)).toMatchObject({ type: 'done', tutor_label: 'Fake tutor', offline: false });
+    ai.router.script({
+      kind: 'answer',
+      pieces: ['Sparse...'],
+      provider: { label: 'Offline tutor', offline: true },
+    });
+    const second = await socket.turn({ content: 'What is a banded matrix?' });
+    expect(second[0]).toMatchObject({ type: 'session', tutor_label: 'Fake tutor' });
+    expect(second.at(-1)).toMatchObject({
+      type: 'done',
+      tutor_label: 'Offline tutor',
+      offline: true,
+    });
+  });
+
   it('answers as a new problem when the classifier fails', async () => {
     ai.classifier.failNext = true;
     const events = await socket.turn({ content: 'What is numerical integration?' });

@@ -12,7 +12,13 @@ import {
 } from '../../src/ai/types';
 
 export type Script =
-  | { kind: 'answer'; pieces: string[]; delayMs?: number }
+  | {
+      kind: 'answer';
+      pieces: string[];
+      delayMs?: number;
+      /** Reported through onProvider, as the real router does after a failover. */
+      provider?: { label: string; offline: boolean };
+    }
   | { kind: 'all_fail' }
   | { kind: 'interrupt_after'; pieces: string[] }
   | { kind: 'hang'; pieces?: string[] };
@@ -53,6 +59,7 @@ export class FakeRouter implements LlmRouter {
       await sleep(60_000, request.signal);
       return;
     }
+    if (script.provider) request.onProvider?.({ id: 'fake:other', ...script.provider });
     for (const piece of script.pieces) {
       if (script.delayMs) await sleep(script.delayMs, request.signal);
       if (request.signal.aborted) return;

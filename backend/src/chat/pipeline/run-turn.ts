@@ -191,6 +191,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
 
   let answer = '';
   let failure: unknown;
+  let answeredBy = { label: deps.router.primaryLabel, offline: deps.router.offline };
   try {
     const stream = deps.router.stream({
       system,
@@ -204,6 +205,9 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
         ...context.material,
       },
       signal: request.signal,
+      onProvider: (provider) => {
+        answeredBy = { label: provider.label, offline: provider.offline };
+      },
     });
     for await (const piece of stream) {
       if (request.signal.aborted) break;
@@ -280,6 +284,8 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     maths_difficulty: difficulty.maths,
     message_id: messageId,
     status: stopped ? 'stopped' : 'complete',
+    tutor_label: answeredBy.label,
+    offline: answeredBy.offline,
   });
   return stopped ? 'stopped' : 'complete';
 }
