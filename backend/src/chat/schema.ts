@@ -21,6 +21,10 @@ export const chatSessions = pgTable(
     contextEmbedding: real('context_embedding').array(),
     /** Which embedder produced `contextEmbedding`; a vector from another model is ignored. */
     contextEmbeddingModel: varchar('context_embedding_model', { length: 120 }),
+    /** Summary of the turns too old to send in full, written after an answer (off the first-token path). */
+    historySummary: text('history_summary'),
+    /** Creation time of the last message the summary covers. */
+    historySummaryUntil: timestamp('history_summary_until', { withTimezone: true }),
     /** Hash of the notebook cell the last tutor question was about (tutor sessions only). */
     lastCellHash: varchar('last_cell_hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
