@@ -22,7 +22,10 @@ const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
 );
 const seconds = Number(args.seconds ?? 10);
-const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const serverUrl =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** A plausible notebook of about `bytes`: markdown, code cells with printed output, some plots. */
@@ -32,23 +35,47 @@ function benchNotebook(bytes: number) {
   const image = randomBytes(24 * 1024).toString('base64');
   let size = 200;
   for (let i = 0; size < bytes; i++) {
-    const markdown = { cell_type: 'markdown', id: `md-${i}`, metadata: {}, source: [`## Step ${i}\n`, filler.repeat(6)] };
+    const markdown = {
+      cell_type: 'markdown',
+      id: `md-${i}`,
+      metadata: {},
+      source: [`## Step ${i}\n`, filler.repeat(6)],
+    };
     const outputs: Record<string, unknown>[] = [
-      { output_type: 'stream', name: 'stdout', text: [`[${Array.from({ length: 40 }, (_, k) => (k * i) % 97).join(', ')}]\n`.repeat(6)] },
+      {
+        output_type: 'stream',
+        name: 'stdout',
+        text: [`[${Array.from({ length: 40 }, (_, k) => (k * i) % 97).join(', ')}]\n`.repeat(6)],
+      },
     ];
-    if (i % 10 === 9) outputs.push({ output_type: 'display_data', metadata: {}, data: { 'image/png': image, 'text/plain': ['<Figure>'] } });
+    if (i % 10 === 9)
+      outputs.push({
+        output_type: 'display_data',
+        metadata: {},
+        data: { 'image/png': image, 'text/plain': ['<Figure>'] },
+      });
     const code = {
       cell_type: 'code',
       id: `code-${i}`,
       metadata: { tutor: { exercise: `m1-ex${i % 9}` } },
       execution_count: i + 1,
-      source: ['import numpy as np\n', `a = np.arange(${i}, ${i + 12}).reshape(3, 4)\n`, 'b = a * 2 + np.ones((3, 1))\n', 'print(b.sum(axis=0))'],
+      source: [
+        'import numpy as np\n',
+        `a = np.arange(${i}, ${i + 12}).reshape(3, 4)\n`,
+        'b = a * 2 + np.ones((3, 1))\n',
+        'print(b.sum(axis=0))',
+      ],
       outputs,
     };
     cells.push(markdown, code);
     size += JSON.stringify(markdown).length + JSON.stringify(code).length + 2;
   }
-  return { nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: 'python', display_name: 'Python (Pyodide)' } }, cells };
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'python', display_name: 'Python (Pyodide)' } },
+    cells,
+  };
 }
 
 interface Target {
@@ -92,9 +119,20 @@ async function createUsers(app: FastifyInstance, count: number) {
   userSeq += count;
   const rows = await app.database.db
     .insert(users)
-    .values(Array.from({ length: count }, (_, k) => ({ email: `bench-${start + k}@example.com`, username: `bench_${start + k}`, passwordHash: 'not-a-real-hash' })))
+    .values(
+      Array.from({ length: count }, (_, k) => ({
+        email: `bench-${start + k}@example.com`,
+        username: `bench_${start + k}`,
+        passwordHash: 'not-a-real-hash',
+      })),
+    )
     .returning({ id: users.id });
-  return Promise.all(rows.map(async ({ id }) => ({ id, authorization: `Bearer ${await app.tokens.createAccessToken(id)}` })));
+  return Promise.all(
+    rows.map(async ({ id }) => ({
+      id,
+      authorization: `Bearer ${await app.tokens.createAccessToken(id)}`,
+    })),
+  );
 }
 
 /** 100 modules, 2,000 other users' progress rows, and each list user's progress on 30 modules. */
@@ -111,32 +149,67 @@ async function populate(app: FastifyInstance, listUsers: { id: string }[]) {
   const modules = await db.select({ id: learningModules.id }).from(learningModules);
   const others = await createUsers(app, 200);
   const statuses = ['in_progress', 'completed'] as const;
-  await db.insert(userModuleProgress).values(
-    others.flatMap((user, u) => modules.slice(0, 10).map((m, k) => ({ userId: user.id, moduleId: m.id, status: statuses[(u + k) % 2]! }))),
-  );
-  for (const user of listUsers) {
-    await db.insert(userModuleProgress).values(
-      modules.slice(0, 30).map((m, k) => ({ userId: user.id, moduleId: m.id, status: statuses[k % 2]!, attemptCount: k })),
+  await db
+    .insert(userModuleProgress)
+    .values(
+      others.flatMap((user, u) =>
+        modules
+          .slice(0, 10)
+          .map((m, k) => ({ userId: user.id, moduleId: m.id, status: statuses[(u + k) % 2]! })),
+      ),
     );
+  for (const user of listUsers) {
+    await db
+      .insert(userModuleProgress)
+      .values(
+        modules
+          .slice(0, 30)
+          .map((m, k) => ({
+            userId: user.id,
+            moduleId: m.id,
+            status: statuses[k % 2]!,
+            attemptCount: k,
+          })),
+      );
   }
   return modules.length;
 }
 
 async function benchTarget(target: Target) {
   const { handle, cleanup } = await target.open();
-  const env = loadEnv({ LOG_LEVEL: 'silent', FRONTEND_DIST: 'bench/.none', JUPYTERLITE_DIR: 'bench/.none' });
+  const env = loadEnv({
+    LOG_LEVEL: 'silent',
+    FRONTEND_DIST: 'bench/.none',
+    JUPYTERLITE_DIR: 'bench/.none',
+  });
   const app = await buildApp({ env, database: handle, jwtSecret: JWT_SECRET }, { logger: false });
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as { port: number }).port;
-    const [module1] = await app.database.db.select({ id: learningModules.id }).from(learningModules).where(eq(learningModules.order, 1));
+    const [module1] = await app.database.db
+      .select({ id: learningModules.id })
+      .from(learningModules)
+      .where(eq(learningModules.order, 1));
     const saveUsers = await createUsers(app, 16);
     const listUsers = saveUsers.slice(0, 8);
     const moduleCount = await populate(app, listUsers);
-    const version = handle.kind === 'postgres' ? ((await handle.db.execute(sql`show server_version`)) as unknown as { rows: Array<{ server_version: string }> }).rows[0]?.server_version : 'PGlite';
-    console.log(`\n${target.name} (${version}), ${moduleCount} modules, ${seconds} s per run after 1 s warm-up; load = closed loop of c connections or open loop at a rate`);
+    const version =
+      handle.kind === 'postgres'
+        ? (
+            (await handle.db.execute(sql`show server_version`)) as unknown as {
+              rows: Array<{ server_version: string }>;
+            }
+          ).rows[0]?.server_version
+        : 'PGlite';
+    console.log(
+      `\n${target.name} (${version}), ${moduleCount} modules, ${seconds} s per run after 1 s warm-up; load = closed loop of c connections or open loop at a rate`,
+    );
 
-    const measure = async (label: string, requests: LoadRequest[], load: { connections: number; rate?: number }) => {
+    const measure = async (
+      label: string,
+      requests: LoadRequest[],
+      load: { connections: number; rate?: number },
+    ) => {
       const result = await runLoad({ port, requests, durationMs: seconds * 1000, ...load });
       const how = load.rate ? `${load.rate}/s open` : `c=${load.connections} closed`;
       console.log(formatResult(label, how, result));
@@ -158,35 +231,52 @@ async function benchTarget(target: Target) {
     // The goal's rate, open loop, on PostgreSQL only: PGlite cannot sustain it and the backlog
     // would take minutes to drain.
     const smallAtGoal =
-      target.name === 'postgres' ? await measure(small.label, small.requests, { connections: 32, rate: 300 }) : undefined;
+      target.name === 'postgres'
+        ? await measure(small.label, small.requests, { connections: 32, rate: 300 })
+        : undefined;
     const large = saveRequests(2 * 1024 * 1024);
     await measure(large.label, large.requests, { connections: Number(args.c2m ?? 4) });
     const [{ writes } = { writes: 0 }] = await app.database.db
       .select({ writes: sql<number>`coalesce(sum(${userModuleProgress.version}), 0)::int` })
       .from(userModuleProgress);
-    console.log(`${''.padEnd(53)} notebook versions stored in total: ${writes} (each measured save is a real write)`);
+    console.log(
+      `${''.padEnd(53)} notebook versions stored in total: ${writes} (each measured save is a real write)`,
+    );
 
-    const listRequests = listUsers.map((user) => ({ method: 'GET', path: '/api/modules', headers: { authorization: user.authorization } }));
+    const listRequests = listUsers.map((user) => ({
+      method: 'GET',
+      path: '/api/modules',
+      headers: { authorization: user.authorization },
+    }));
     const listLabel = `GET /api/modules (${moduleCount} modules)`;
     await measure(listLabel, listRequests, { connections: Number(args.clist ?? 4) });
-    const listAtRate = await measure(listLabel, listRequests, { connections: 16, rate: Number(args.listrate ?? 500) });
+    const listAtRate = await measure(listLabel, listRequests, {
+      connections: 16,
+      rate: Number(args.listrate ?? 500),
+    });
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const clean = (r: LoadResult) => Object.keys(r.failures).length === 0;
     if (target.name === 'postgres') {
-      const ok = !!smallAtGoal && smallAtGoal.perSecond >= 297 && smallAtGoal.p99 < 30 && clean(smallAtGoal);
+      const ok =
+        !!smallAtGoal && smallAtGoal.perSecond >= 297 && smallAtGoal.p99 < 30 && clean(smallAtGoal);
       console.log(`goal 200 KB saves ≥ 300/s with p99 < 30 ms: ${verdict(ok)}`);
     }
-    console.log(`goal GET /api/modules p99 < 5 ms: ${verdict(listAtRate.p99 < 5 && clean(listAtRate))}`);
+    console.log(
+      `goal GET /api/modules p99 < 5 ms: ${verdict(listAtRate.p99 < 5 && clean(listAtRate))}`,
+    );
   } finally {
     await app.close();
     // Ended connections can still be closing when the temporary database is dropped.
-    if (handle.kind === 'postgres') (handle.db as unknown as { $client: NodeJS.EventEmitter }).$client.on('error', () => {});
+    if (handle.kind === 'postgres')
+      (handle.db as unknown as { $client: NodeJS.EventEmitter }).$client.on('error', () => {});
     await cleanup();
   }
 }
 
-console.log(`bench progress: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); client in a child process, loopback HTTP/1.1 keep-alive`);
+console.log(
+  `bench progress: Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}); client in a child process, loopback HTTP/1.1 keep-alive`,
+);
 for (const target of targets) {
   if (args.only && args.only !== target.name) continue;
   await benchTarget(target);

@@ -114,15 +114,26 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
 
 type ClientMessage =
   | { type: 'measuring' | 'stopped' }
-  | { type: 'done'; latencies: number[]; failures: Record<string, number>; completedInWindow: number; seconds: number };
+  | {
+      type: 'done';
+      latencies: number[];
+      failures: Record<string, number>;
+      completedInWindow: number;
+      seconds: number;
+    };
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  sorted.length === 0
+    ? NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   const clientOptions = {
     port: options.port,
-    requests: options.requests.map((r) => ({ ...r, body: r.body ? new Uint8Array(r.body) : undefined })),
+    requests: options.requests.map((r) => ({
+      ...r,
+      body: r.body ? new Uint8Array(r.body) : undefined,
+    })),
     connections: options.connections,
     durationMs: options.durationMs,
     warmupMs: options.warmupMs ?? 1000,

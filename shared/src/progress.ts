@@ -38,7 +38,9 @@ export const SAVE_TOKEN_TTL_SECONDS = 10 * 60;
 
 const NotebookCellSchema = z.looseObject(
   {
-    cell_type: z.enum(['code', 'markdown', 'raw'], { error: 'must be "code", "markdown" or "raw"' }),
+    cell_type: z.enum(['code', 'markdown', 'raw'], {
+      error: 'must be "code", "markdown" or "raw"',
+    }),
     source: z.union([z.string(), z.array(z.string())], {
       error: 'must be a string or an array of strings',
     }),
@@ -69,11 +71,14 @@ const hasStatusOrNotebook = (body: { status?: unknown; notebook_state?: unknown 
   body.status !== undefined || body.notebook_state !== undefined;
 const needsAField = { error: 'the body must contain status or notebook_state (or both)' };
 const bodyObject = {
-  error: (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined),
+  error: (issue: { code?: string }) =>
+    issue.code === 'invalid_type' ? 'the body must be a JSON object' : undefined,
 };
 
 /** `PUT /api/progress/{module_id}` body. Unknown keys are refused (a typo must not pass silently). */
-export const ProgressUpdateSchema = z.strictObject(progressUpdateFields, bodyObject).refine(hasStatusOrNotebook, needsAField);
+export const ProgressUpdateSchema = z
+  .strictObject(progressUpdateFields, bodyObject)
+  .refine(hasStatusOrNotebook, needsAField);
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
 /**
@@ -81,7 +86,10 @@ export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
  * application/json): the same fields as a PUT plus the save token that authenticates it.
  */
 export const ProgressBeaconSchema = z
-  .strictObject({ ...progressUpdateFields, save_token: z.string({ error: 'is required' }).min(1) }, bodyObject)
+  .strictObject(
+    { ...progressUpdateFields, save_token: z.string({ error: 'is required' }).min(1) },
+    bodyObject,
+  )
   .refine(hasStatusOrNotebook, needsAField);
 export type ProgressBeacon = z.infer<typeof ProgressBeaconSchema>;
 

@@ -26,8 +26,14 @@ describe('loadExerciseCatalog', () => {
 
   it('indexes exercises by id and by notebook, in authored order', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.json'), JSON.stringify({ notebook: 'a.ipynb', exercises: [exercise('a1'), exercise('a2')] }));
-    writeFileSync(join(dir, 'b.json'), JSON.stringify({ notebook: 'b.ipynb', exercises: [exercise('b1')] }));
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify({ notebook: 'a.ipynb', exercises: [exercise('a1'), exercise('a2')] }),
+    );
+    writeFileSync(
+      join(dir, 'b.json'),
+      JSON.stringify({ notebook: 'b.ipynb', exercises: [exercise('b1')] }),
+    );
     const catalog = loadExerciseCatalog(dir, log());
     expect(catalog.byId.get('a2')).toEqual(exercise('a2'));
     expect(catalog.byNotebook.get('a.ipynb')!.map((e) => e.id)).toEqual(['a1', 'a2']);
@@ -36,10 +42,22 @@ describe('loadExerciseCatalog', () => {
 
   it('logs and skips malformed JSON, invalid files and duplicate ids, keeping the rest', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.json'), JSON.stringify({ notebook: 'a.ipynb', exercises: [exercise('a1')] }));
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify({ notebook: 'a.ipynb', exercises: [exercise('a1')] }),
+    );
     writeFileSync(join(dir, 'b.json'), '{"notebook": ');
-    writeFileSync(join(dir, 'c.json'), JSON.stringify({ notebook: 'c.ipynb', exercises: [{ ...exercise('c1'), hints: ['only one'] }] }));
-    writeFileSync(join(dir, 'd.json'), JSON.stringify({ notebook: 'd.ipynb', exercises: [exercise('a1'), exercise('d1')] }));
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({
+        notebook: 'c.ipynb',
+        exercises: [{ ...exercise('c1'), hints: ['only one'] }],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'd.json'),
+      JSON.stringify({ notebook: 'd.ipynb', exercises: [exercise('a1'), exercise('d1')] }),
+    );
     writeFileSync(join(dir, 'notes.txt'), 'not json at all');
     const logger = log();
     const catalog = loadExerciseCatalog(dir, logger);

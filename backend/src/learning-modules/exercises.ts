@@ -39,7 +39,9 @@ export function loadExerciseCatalog(dir: string, log: Log): ExerciseCatalog {
   const byNotebook = new Map<string, ExerciseMaterial[]>();
   let files: string[];
   try {
-    files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+    files = readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
   } catch {
     log.info({ dir }, 'no tutor exercise folder: the tutor runs without authored exercises');
     return { byId, byNotebook };
@@ -50,7 +52,10 @@ export function loadExerciseCatalog(dir: string, log: Log): ExerciseCatalog {
     try {
       const result = TutorFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
       if (!result.success) {
-        log.warn({ file: path, problems: describeZodError(result.error) }, 'skipping invalid tutor exercise file');
+        log.warn(
+          { file: path, problems: describeZodError(result.error) },
+          'skipping invalid tutor exercise file',
+        );
         continue;
       }
       parsed = result.data;
@@ -61,10 +66,16 @@ export function loadExerciseCatalog(dir: string, log: Log): ExerciseCatalog {
     const exercises: ExerciseMaterial[] = [];
     for (const exercise of parsed.exercises) {
       if (byId.has(exercise.id)) {
-        log.warn({ file: path, exercise: exercise.id }, 'skipping tutor exercise with a duplicate id');
+        log.warn(
+          { file: path, exercise: exercise.id },
+          'skipping tutor exercise with a duplicate id',
+        );
         continue;
       }
-      const material = Object.freeze({ ...exercise, concepts: [...exercise.concepts] }) as ExerciseMaterial;
+      const material = Object.freeze({
+        ...exercise,
+        concepts: [...exercise.concepts],
+      }) as ExerciseMaterial;
       byId.set(exercise.id, material);
       exercises.push(material);
     }

@@ -1,5 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ModuleListItem, type ModuleOut, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import {
+  type ModuleListItem,
+  type ModuleOut,
+  ModuleIdParamsSchema,
+} from '@tutor/shared/learning-modules';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { configureExercises } from './exercises';
@@ -19,10 +23,14 @@ export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
   // The tutor's exercise material is read once, at start-up, with the app's logger.
   configureExercises(app.config.NOTEBOOKS_DIR, app.log);
 
-  app.get('/api/modules', { preHandler: app.authenticate }, async (request): Promise<ModuleListItem[]> => {
-    const modules = await listModulesWithStatus(app.database.db, request.user.id);
-    return modules.map((module) => ({ ...toModuleOut(module), status: module.status }));
-  });
+  app.get(
+    '/api/modules',
+    { preHandler: app.authenticate },
+    async (request): Promise<ModuleListItem[]> => {
+      const modules = await listModulesWithStatus(app.database.db, request.user.id);
+      return modules.map((module) => ({ ...toModuleOut(module), status: module.status }));
+    },
+  );
 
   app.get('/api/modules/:module_id', { preHandler: app.authenticate }, async (request) => {
     const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);

@@ -18,7 +18,9 @@ export function toProgressOut(
     version: record?.version ?? 0,
   };
   if (withNotebook) {
-    out.notebook_state = (record && 'notebookState' in record ? record.notebookState : null) as ProgressOut['notebook_state'];
+    out.notebook_state = (
+      record && 'notebookState' in record ? record.notebookState : null
+    ) as ProgressOut['notebook_state'];
   }
   return out;
 }

@@ -56,15 +56,19 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     },
   );
 
-  app.post('/api/progress/:module_id/save-token', { preHandler: app.authenticate }, async (request) => {
-    const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
-    if (!(await getModule(db(), module_id))) throw notFound('Module not found');
-    const out: SaveTokenOut = {
-      save_token: await saveTokens.create(request.user.id, module_id),
-      expires_in: saveTokens.ttlSeconds,
-    };
-    return out;
-  });
+  app.post(
+    '/api/progress/:module_id/save-token',
+    { preHandler: app.authenticate },
+    async (request) => {
+      const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+      if (!(await getModule(db(), module_id))) throw notFound('Module not found');
+      const out: SaveTokenOut = {
+        save_token: await saveTokens.create(request.user.id, module_id),
+        expires_in: saveTokens.ttlSeconds,
+      };
+      return out;
+    },
+  );
 
   // The final save while the page closes. `navigator.sendBeacon` cannot set headers, so the body
   // carries a save token (never the URL); it is sent as text/plain, which this scope parses as JSON
@@ -72,15 +76,29 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
   // A cross-site page cannot forge it: it has no save token.
   await app.register(async (beacon) => {
     beacon.removeContentTypeParser('text/plain');
-    beacon.addContentTypeParser('text/plain', { parseAs: 'buffer' }, beaconBodyParser(beacon, SAVE_BODY_LIMIT));
-    beacon.post('/api/progress/:module_id/beacon', { bodyLimit: SAVE_BODY_LIMIT }, async (request) => {
-      const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
-      const body = request.body as { save_token?: unknown } | undefined;
-      const claims =
-        typeof body?.save_token === 'string' ? await saveTokens.verify(body.save_token, module_id) : null;
-      if (!claims) throw unauthorized('A valid save token for this module is required');
-      const { save_token: _token, ...update } = parseInput(ProgressBeaconSchema, request.body, 422);
-      return save(claims.userId, module_id, update);
-    });
+    beacon.addContentTypeParser(
+      'text/plain',
+      { parseAs: 'buffer' },
+      beaconBodyParser(beacon, SAVE_BODY_LIMIT),
+    );
+    beacon.post(
+      '/api/progress/:module_id/beacon',
+      { bodyLimit: SAVE_BODY_LIMIT },
+      async (request) => {
+        const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+        const body = request.body as { save_token?: unknown } | undefined;
+        const claims =
+          typeof body?.save_token === 'string'
+            ? await saveTokens.verify(body.save_token, module_id)
+            : null;
+        if (!claims) throw unauthorized('A valid save token for this module is required');
+        const { save_token: _token, ...update } = parseInput(
+          ProgressBeaconSchema,
+          request.body,
+          422,
+        );
+        return save(claims.userId, module_id, update);
+      },
+    );
   });
 };

@@ -93,7 +93,8 @@ export async function updateProgress(
 ): Promise<UpdateProgressResult> {
   const { status, notebookState, baseVersion } = changes;
   const writesNotebook = notebookState !== undefined;
-  const requested: ProgressStatus | undefined = status ?? (writesNotebook ? 'in_progress' : undefined);
+  const requested: ProgressStatus | undefined =
+    status ?? (writesNotebook ? 'in_progress' : undefined);
   if (requested === undefined) throw new Error('updateProgress needs a status or a notebook state');
 
   const set: Record<string, SQL> = {
@@ -155,7 +156,11 @@ export async function updateProgress(
  * calls never lose a count). Leaves the notebook, its version and the status alone.
  * Returns the new count.
  */
-export async function incrementAttempt(db: Database, userId: string, moduleId: string): Promise<number> {
+export async function incrementAttempt(
+  db: Database,
+  userId: string,
+  moduleId: string,
+): Promise<number> {
   const [row] = await db
     .insert(progress)
     .values({ userId, moduleId, attemptCount: 1, version: 0 })
@@ -169,10 +174,16 @@ export async function incrementAttempt(db: Database, userId: string, moduleId: s
 
 /** Which foreign key a failed insert violated (PostgreSQL 23503), whatever wraps the error. */
 function foreignKeyViolation(error: unknown): 'unknown_module' | 'unknown_user' | undefined {
-  for (let current = error; current instanceof Object; current = (current as { cause?: unknown }).cause) {
+  for (
+    let current = error;
+    current instanceof Object;
+    current = (current as { cause?: unknown }).cause
+  ) {
     const { code, constraint } = current as { code?: unknown; constraint?: unknown };
     if (code === '23503') {
-      return typeof constraint === 'string' && constraint.includes('user_id') ? 'unknown_user' : 'unknown_module';
+      return typeof constraint === 'string' && constraint.includes('user_id')
+        ? 'unknown_user'
+        : 'unknown_module';
     }
   }
   return undefined;

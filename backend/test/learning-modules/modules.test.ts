@@ -14,7 +14,9 @@ const seededFilenames = [
 
 /** Counts the SQL statements the database client runs while `work` runs. */
 async function countQueries(app: FastifyInstance, work: () => Promise<unknown>): Promise<number> {
-  const client = (app.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }).$client;
+  const client = (
+    app.database.db as unknown as { $client: { query: (...args: unknown[]) => unknown } }
+  ).$client;
   const original = client.query;
   let queries = 0;
   client.query = function (this: unknown, ...args: unknown[]) {
@@ -44,9 +46,15 @@ describe('module routes', () => {
 
   it('lists the three seeded modules in order, with descriptions and the not_started status', async () => {
     const user = await buildUser(app);
-    const response = await app.inject({ method: 'GET', url: '/api/modules', headers: user.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/modules',
+      headers: user.headers,
+    });
     expect(response.statusCode).toBe(200);
-    const modules = ModuleListSchema.parse(response.json()).filter((m) => seededFilenames.includes(m.notebook_filename));
+    const modules = ModuleListSchema.parse(response.json()).filter((m) =>
+      seededFilenames.includes(m.notebook_filename),
+    );
     expect(modules.map((m) => [m.order, m.title, m.notebook_filename, m.status])).toEqual([
       [1, 'Introduction to NumPy', 'module_01_intro_to_numpy.ipynb', 'not_started'],
       [2, 'Linear Algebra Basics', 'module_02_linear_algebra.ipynb', 'not_started'],
@@ -59,31 +67,58 @@ describe('module routes', () => {
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
   });
 
-  it("shows each user their own status, in one query", async () => {
+  it('shows each user their own status, in one query', async () => {
     const alice = await buildUser(app);
     const bob = await buildUser(app);
-    const [m1, m2, m3] = [await seededModuleId(app, 1), await seededModuleId(app, 2), await seededModuleId(app, 3)];
+    const [m1, m2, m3] = [
+      await seededModuleId(app, 1),
+      await seededModuleId(app, 2),
+      await seededModuleId(app, 3),
+    ];
     const save = (headers: object, id: string, body: object) =>
-      app.inject({ method: 'PUT', url: `/api/progress/${id}`, headers: headers as never, payload: body });
+      app.inject({
+        method: 'PUT',
+        url: `/api/progress/${id}`,
+        headers: headers as never,
+        payload: body,
+      });
     await save(alice.headers, m1, { notebook_state: notebook() });
     await save(alice.headers, m2, { status: 'completed' });
     await save(bob.headers, m3, { status: 'in_progress' });
 
     const statuses = async (headers: object) => {
-      const list = (await app.inject({ method: 'GET', url: '/api/modules', headers: headers as never })).json() as Array<{ id: string; status: string }>;
-      return Object.fromEntries(list.filter((m) => [m1, m2, m3].includes(m.id)).map((m) => [m.id, m.status]));
+      const list = (
+        await app.inject({ method: 'GET', url: '/api/modules', headers: headers as never })
+      ).json() as Array<{ id: string; status: string }>;
+      return Object.fromEntries(
+        list.filter((m) => [m1, m2, m3].includes(m.id)).map((m) => [m.id, m.status]),
+      );
     };
-    expect(await statuses(alice.headers)).toEqual({ [m1]: 'in_progress', [m2]: 'completed', [m3]: 'not_started' });
-    expect(await statuses(bob.headers)).toEqual({ [m1]: 'not_started', [m2]: 'not_started', [m3]: 'in_progress' });
+    expect(await statuses(alice.headers)).toEqual({
+      [m1]: 'in_progress',
+      [m2]: 'completed',
+      [m3]: 'not_started',
+    });
+    expect(await statuses(bob.headers)).toEqual({
+      [m1]: 'not_started',
+      [m2]: 'not_started',
+      [m3]: 'in_progress',
+    });
 
-    const queries = await countQueries(app, () => app.inject({ method: 'GET', url: '/api/modules', headers: alice.headers }));
+    const queries = await countQueries(app, () =>
+      app.inject({ method: 'GET', url: '/api/modules', headers: alice.headers }),
+    );
     expect(queries).toBe(1);
   });
 
   it('returns one module', async () => {
     const user = await buildUser(app);
     const id = await seededModuleId(app, 2);
-    const response = await app.inject({ method: 'GET', url: `/api/modules/${id}`, headers: user.headers });
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/modules/${id}`,
+      headers: user.headers,
+    });
     expect(response.statusCode).toBe(200);
     expect(ModuleOutSchema.strict().parse(response.json())).toEqual({
       id,
@@ -96,13 +131,23 @@ describe('module routes', () => {
 
   it('answers 404 for an unknown module and 422 for an id that is not a UUID', async () => {
     const user = await buildUser(app);
-    const unknown = await app.inject({ method: 'GET', url: `/api/modules/${UNKNOWN_MODULE_ID}`, headers: user.headers });
+    const unknown = await app.inject({
+      method: 'GET',
+      url: `/api/modules/${UNKNOWN_MODULE_ID}`,
+      headers: user.headers,
+    });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toEqual({ error: { code: 'not_found', message: 'Module not found' } });
     for (const bad of ['42', 'not-a-uuid', `${UNKNOWN_MODULE_ID}x`, "1' or '1'='1"]) {
-      const response = await app.inject({ method: 'GET', url: `/api/modules/${encodeURIComponent(bad)}`, headers: user.headers });
+      const response = await app.inject({
+        method: 'GET',
+        url: `/api/modules/${encodeURIComponent(bad)}`,
+        headers: user.headers,
+      });
       expect(response.statusCode).toBe(422);
-      expect(response.json()).toMatchObject({ error: { code: 'unprocessable_entity', message: 'module_id: must be a UUID' } });
+      expect(response.json()).toMatchObject({
+        error: { code: 'unprocessable_entity', message: 'module_id: must be a UUID' },
+      });
     }
   });
 

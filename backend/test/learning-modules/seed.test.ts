@@ -16,7 +16,11 @@ const filenames = initialModules.map((m) => m.notebookFilename);
 
 const seeded = (handle: DatabaseHandle) =>
   handle.db
-    .select({ title: learningModules.title, filename: learningModules.notebookFilename, order: learningModules.order })
+    .select({
+      title: learningModules.title,
+      filename: learningModules.notebookFilename,
+      order: learningModules.order,
+    })
     .from(learningModules)
     .where(inArray(learningModules.notebookFilename, filenames))
     .orderBy(asc(learningModules.order));
@@ -52,22 +56,30 @@ describe('learning module seed', () => {
     }
   });
 
-  it.runIf(inject('databaseUrl'))('seeds once when two instances start together on a new PostgreSQL database', async () => {
-    const serverUrl = new URL(inject('databaseUrl')!);
-    const name = `tutor_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
-    const instances = [openDatabase({ kind: 'postgres', url, poolSize: 2 }), openDatabase({ kind: 'postgres', url, poolSize: 2 })];
-    try {
-      await Promise.all(instances.map((handle) => prepareDatabase(handle, log, seeders)));
-      expect(await instances[0]!.db.select().from(learningModules)).toHaveLength(3);
-      expect(await seeded(instances[1]!)).toEqual(expected);
-    } finally {
-      await Promise.all(instances.map((handle) => handle.close()));
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
-  });
+  it.runIf(inject('databaseUrl'))(
+    'seeds once when two instances start together on a new PostgreSQL database',
+    async () => {
+      const serverUrl = new URL(inject('databaseUrl')!);
+      const name = `tutor_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
+      const admin = new pg.Client({
+        connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString(),
+      });
+      await admin.connect();
+      await admin.query(`create database "${name}"`);
+      const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
+      const instances = [
+        openDatabase({ kind: 'postgres', url, poolSize: 2 }),
+        openDatabase({ kind: 'postgres', url, poolSize: 2 }),
+      ];
+      try {
+        await Promise.all(instances.map((handle) => prepareDatabase(handle, log, seeders)));
+        expect(await instances[0]!.db.select().from(learningModules)).toHaveLength(3);
+        expect(await seeded(instances[1]!)).toEqual(expected);
+      } finally {
+        await Promise.all(instances.map((handle) => handle.close()));
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    },
+  );
 });

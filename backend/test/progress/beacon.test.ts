@@ -20,7 +20,11 @@ describe('final save by navigator.sendBeacon', () => {
   afterAll(() => app.close());
 
   const saveToken = async (user: TestUser, id = moduleId) => {
-    const response = await app.inject({ method: 'POST', url: `/api/progress/${id}/save-token`, headers: user.headers });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/progress/${id}/save-token`,
+      headers: user.headers,
+    });
     expect(response.statusCode).toBe(200);
     return SaveTokenOutSchema.parse(response.json()).save_token;
   };
@@ -35,28 +39,59 @@ describe('final save by navigator.sendBeacon', () => {
 
   it('issues a save token only to an authenticated user for a known module', async () => {
     const user = await buildUser(app);
-    const response = await app.inject({ method: 'POST', url: `/api/progress/${moduleId}/save-token`, headers: user.headers });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/progress/${moduleId}/save-token`,
+      headers: user.headers,
+    });
     expect(response.json()).toEqual({ save_token: expect.any(String), expires_in: 600 });
-    expect((await app.inject({ method: 'POST', url: `/api/progress/${moduleId}/save-token` })).statusCode).toBe(401);
-    const unknown = await app.inject({ method: 'POST', url: `/api/progress/${UNKNOWN_MODULE_ID}/save-token`, headers: user.headers });
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/progress/${moduleId}/save-token` }))
+        .statusCode,
+    ).toBe(401);
+    const unknown = await app.inject({
+      method: 'POST',
+      url: `/api/progress/${UNKNOWN_MODULE_ID}/save-token`,
+      headers: user.headers,
+    });
     expect(unknown.statusCode).toBe(404);
-    const bad = await app.inject({ method: 'POST', url: '/api/progress/nope/save-token', headers: user.headers });
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/progress/nope/save-token',
+      headers: user.headers,
+    });
     expect(bad.statusCode).toBe(422);
   });
 
   it('saves a text/plain beacon body authenticated by its save token', async () => {
     const user = await buildUser(app);
     const token = await saveToken(user);
-    const response = await beacon({ save_token: token, notebook_state: notebook('closing'), base_version: 0 });
+    const response = await beacon({
+      save_token: token,
+      notebook_state: notebook('closing'),
+      base_version: 0,
+    });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ module_id: moduleId, status: 'in_progress', version: 1 });
-    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(notebook('closing'));
+    expect(response.json()).toMatchObject({
+      module_id: moduleId,
+      status: 'in_progress',
+      version: 1,
+    });
+    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(
+      notebook('closing'),
+    );
   });
 
   it('accepts a gzip-compressed text/plain beacon, so a 280 KB notebook fits the 64 KiB beacon limit', async () => {
     const user = await buildUser(app);
-    const large = notebook(Array.from({ length: 25_000 }, (_, i) => `x${i} = ${i % 10}`).join('\n'));
-    const json = JSON.stringify({ save_token: await saveToken(user), notebook_state: large, base_version: 0 });
+    const large = notebook(
+      Array.from({ length: 25_000 }, (_, i) => `x${i} = ${i % 10}`).join('\n'),
+    );
+    const json = JSON.stringify({
+      save_token: await saveToken(user),
+      notebook_state: large,
+      base_version: 0,
+    });
     const compressed = gzipSync(json);
     expect(json.length).toBeGreaterThan(280 * 1000);
     expect(compressed.length).toBeLessThan(64 * 1024);
@@ -72,7 +107,11 @@ describe('final save by navigator.sendBeacon', () => {
 
   it('also accepts an application/json beacon', async () => {
     const user = await buildUser(app);
-    const response = await beacon({ save_token: await saveToken(user), notebook_state: notebook() }, moduleId, 'application/json');
+    const response = await beacon(
+      { save_token: await saveToken(user), notebook_state: notebook() },
+      moduleId,
+      'application/json',
+    );
     expect(response.statusCode).toBe(200);
   });
 
@@ -81,10 +120,16 @@ describe('final save by navigator.sendBeacon', () => {
     const token = await saveToken(user);
     await beacon({ save_token: token, notebook_state: notebook('1') });
     await beacon({ save_token: token, notebook_state: notebook('2'), base_version: 1 });
-    const response = await beacon({ save_token: token, notebook_state: notebook('old tab'), base_version: 1 });
+    const response = await beacon({
+      save_token: token,
+      notebook_state: notebook('old tab'),
+      base_version: 1,
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error).toMatchObject({ code: 'conflict', current_version: 2 });
-    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(notebook('2'));
+    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(
+      notebook('2'),
+    );
   });
 
   describe('refuses, writing nothing', () => {
@@ -97,7 +142,8 @@ describe('final save by navigator.sendBeacon', () => {
       await beacon({ save_token: token, notebook_state: notebook('kept') });
       before = await storedProgress(app, user.user.id, moduleId);
     });
-    const unchanged = async () => expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
+    const unchanged = async () =>
+      expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
 
     it('no save token', async () => {
       const response = await beacon({ notebook_state: notebook('x') });
@@ -107,7 +153,10 @@ describe('final save by navigator.sendBeacon', () => {
     });
 
     it('an access token in place of the save token', async () => {
-      const response = await beacon({ save_token: user.accessToken, notebook_state: notebook('x') });
+      const response = await beacon({
+        save_token: user.accessToken,
+        notebook_state: notebook('x'),
+      });
       expect(response.statusCode).toBe(401);
       await unchanged();
     });
@@ -146,7 +195,9 @@ describe('final save by navigator.sendBeacon', () => {
         .setSubject(user.user.id)
         .setExpirationTime('5m')
         .sign(new TextEncoder().encode(TEST_JWT_SECRET));
-      expect((await beacon({ save_token: forged, notebook_state: notebook('x') })).statusCode).toBe(401);
+      expect((await beacon({ save_token: forged, notebook_state: notebook('x') })).statusCode).toBe(
+        401,
+      );
       await unchanged();
     });
 
@@ -167,9 +218,14 @@ describe('final save by navigator.sendBeacon', () => {
     });
 
     it('an invalid notebook, with the same messages as PUT', async () => {
-      const response = await beacon({ save_token: token, notebook_state: { cells: 'nope', metadata: {}, nbformat: 4 } });
+      const response = await beacon({
+        save_token: token,
+        notebook_state: { cells: 'nope', metadata: {}, nbformat: 4 },
+      });
       expect(response.statusCode).toBe(422);
-      expect(response.json().error.message).toMatch(/^notebook_state\.cells: must be an array of notebook cells/);
+      expect(response.json().error.message).toMatch(
+        /^notebook_state\.cells: must be an array of notebook cells/,
+      );
       await unchanged();
     });
 
@@ -181,7 +237,12 @@ describe('final save by navigator.sendBeacon', () => {
     });
 
     it('gzip that inflates beyond the limit (a zip bomb), or that is corrupt', async () => {
-      const bomb = gzipSync(JSON.stringify({ save_token: token, notebook_state: notebook(' '.repeat(64 * 1024 * 1024)) }));
+      const bomb = gzipSync(
+        JSON.stringify({
+          save_token: token,
+          notebook_state: notebook(' '.repeat(64 * 1024 * 1024)),
+        }),
+      );
       expect(bomb.length).toBeLessThan(200 * 1024);
       const inflated = await beacon(bomb.toString('latin1'), moduleId);
       const response = await app.inject({
@@ -206,13 +267,18 @@ describe('final save by navigator.sendBeacon', () => {
     });
 
     it('6 MB of body', async () => {
-      const response = await beacon({ save_token: token, notebook_state: notebook('#'.repeat(6 * 1024 * 1024)) });
+      const response = await beacon({
+        save_token: token,
+        notebook_state: notebook('#'.repeat(6 * 1024 * 1024)),
+      });
       expect(response.statusCode).toBe(413);
       await unchanged();
     });
 
     it('a module id that is not a UUID, or another content type', async () => {
-      expect((await beacon({ save_token: token, status: 'completed' }, 'abc')).statusCode).toBe(422);
+      expect((await beacon({ save_token: token, status: 'completed' }, 'abc')).statusCode).toBe(
+        422,
+      );
       const form = await beacon('save_token=x', moduleId, 'application/x-www-form-urlencoded');
       expect(form.statusCode).toBe(415);
       await unchanged();
@@ -225,6 +291,8 @@ describe('final save by navigator.sendBeacon', () => {
     const bobToken = await saveToken(bob);
     await beacon({ save_token: bobToken, notebook_state: notebook('bob') });
     expect(await storedProgress(app, alice.user.id, moduleId)).toBeUndefined();
-    expect((await storedProgress(app, bob.user.id, moduleId))!.notebookState).toEqual(notebook('bob'));
+    expect((await storedProgress(app, bob.user.id, moduleId))!.notebookState).toEqual(
+      notebook('bob'),
+    );
   });
 });

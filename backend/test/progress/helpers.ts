@@ -11,7 +11,14 @@ export function notebook(code = 'x = 1') {
     metadata: { kernelspec: { name: 'python', display_name: 'Python (Pyodide)' } },
     cells: [
       { cell_type: 'markdown', id: 'a1', source: ['# Title\n', 'Some text'], metadata: {} },
-      { cell_type: 'code', id: 'b2', source: code, metadata: {}, outputs: [], execution_count: null },
+      {
+        cell_type: 'code',
+        id: 'b2',
+        source: code,
+        metadata: {},
+        outputs: [],
+        execution_count: null,
+      },
     ],
   };
 }

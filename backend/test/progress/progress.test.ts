@@ -15,13 +15,24 @@ describe('progress routes', () => {
   afterAll(() => app.close());
 
   const put = (user: TestUser, body: unknown, id = moduleId) =>
-    app.inject({ method: 'PUT', url: `/api/progress/${id}`, headers: user.headers, payload: body as object });
+    app.inject({
+      method: 'PUT',
+      url: `/api/progress/${id}`,
+      headers: user.headers,
+      payload: body as object,
+    });
   const get = (user: TestUser, id = moduleId) =>
     app.inject({ method: 'GET', url: `/api/progress/${id}`, headers: user.headers });
 
   it('requires authentication', async () => {
-    expect((await app.inject({ method: 'GET', url: `/api/progress/${moduleId}` })).statusCode).toBe(401);
-    const response = await app.inject({ method: 'PUT', url: `/api/progress/${moduleId}`, payload: { status: 'in_progress' } });
+    expect((await app.inject({ method: 'GET', url: `/api/progress/${moduleId}` })).statusCode).toBe(
+      401,
+    );
+    const response = await app.inject({
+      method: 'PUT',
+      url: `/api/progress/${moduleId}`,
+      payload: { status: 'in_progress' },
+    });
     expect(response.statusCode).toBe(401);
   });
 
@@ -45,13 +56,23 @@ describe('progress routes', () => {
     const saved = await put(user, { notebook_state: notebook('y = 2'), base_version: 0 });
     expect(saved.statusCode).toBe(200);
     const out = saved.json();
-    expect(out).toMatchObject({ module_id: moduleId, status: 'in_progress', attempt_count: 0, version: 1 });
+    expect(out).toMatchObject({
+      module_id: moduleId,
+      status: 'in_progress',
+      attempt_count: 0,
+      version: 1,
+    });
     expect(out.id).toEqual(expect.any(String));
     expect(Date.parse(out.updated_at)).not.toBeNaN();
     expect(out).not.toHaveProperty('notebook_state');
 
     const restored = (await get(user)).json();
-    expect(restored).toMatchObject({ id: out.id, status: 'in_progress', version: 1, updated_at: out.updated_at });
+    expect(restored).toMatchObject({
+      id: out.id,
+      status: 'in_progress',
+      version: 1,
+      updated_at: out.updated_at,
+    });
     expect(restored.notebook_state).toEqual(notebook('y = 2'));
   });
 
@@ -64,7 +85,9 @@ describe('progress routes', () => {
     const completed = (await put(user, { status: 'completed' })).json();
     expect(completed).toMatchObject({ status: 'completed', version: 2 });
     expect(Date.parse(completed.updated_at)).toBeGreaterThanOrEqual(Date.parse(second.updated_at));
-    expect((await put(user, { notebook_state: notebook('c'), base_version: 2 })).json().version).toBe(3);
+    expect(
+      (await put(user, { notebook_state: notebook('c'), base_version: 2 })).json().version,
+    ).toBe(3);
   });
 
   it('accepts a save without base_version (last writer wins)', async () => {
@@ -74,7 +97,9 @@ describe('progress routes', () => {
     const response = await put(user, { notebook_state: notebook('three') });
     expect(response.statusCode).toBe(200);
     expect(response.json().version).toBe(3);
-    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(notebook('three'));
+    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(
+      notebook('three'),
+    );
   });
 
   it('refuses a stale save with 409 and the current version, and writes nothing', async () => {
@@ -131,7 +156,10 @@ describe('progress routes', () => {
 
     it('may skip straight to completed', async () => {
       const user = await buildUser(app);
-      expect((await put(user, { status: 'completed' })).json()).toMatchObject({ status: 'completed', version: 0 });
+      expect((await put(user, { status: 'completed' })).json()).toMatchObject({
+        status: 'completed',
+        version: 0,
+      });
     });
 
     it('refuses a status-only move backward with 422, writing nothing', async () => {
@@ -150,7 +178,10 @@ describe('progress routes', () => {
       await put(user, { status: 'completed' });
       const plain = await put(user, { notebook_state: notebook('after completion') });
       expect(plain.json()).toMatchObject({ status: 'completed', version: 1 });
-      const withLowerStatus = await put(user, { notebook_state: notebook('again'), status: 'in_progress' });
+      const withLowerStatus = await put(user, {
+        notebook_state: notebook('again'),
+        status: 'in_progress',
+      });
       expect(withLowerStatus.statusCode).toBe(200);
       expect(withLowerStatus.json()).toMatchObject({ status: 'completed', version: 2 });
     });
@@ -175,16 +206,56 @@ describe('progress routes', () => {
     const cases: Array<[string, unknown, RegExp]> = [
       ['an empty object', {}, /status or notebook_state/],
       ['status "done"', { status: 'done' }, /^status: must be one of/],
-      ['notebook_state []', { notebook_state: [] }, /^notebook_state: must be an nbformat 4 notebook/],
-      ['notebook_state null', { notebook_state: null }, /^notebook_state: must be an nbformat 4 notebook/],
-      ['a notebook without cells', { notebook_state: { ...notebook(), cells: undefined } }, /^notebook_state\.cells: must be an array of notebook cells/],
-      ['a notebook of nbformat 3', { notebook_state: { ...notebook(), nbformat: 3 } }, /^notebook_state\.nbformat: must be 4/],
-      ['a notebook without metadata', { notebook_state: { ...notebook(), metadata: undefined } }, /^notebook_state\.metadata: must be an object/],
-      ['a cell of an unknown type', { notebook_state: { ...notebook(), cells: [{ cell_type: 'widget', source: '' }] } }, /^notebook_state\.cells\.0\.cell_type: must be "code", "markdown" or "raw"/],
-      ['a cell whose source is a number', { notebook_state: { ...notebook(), cells: [{ cell_type: 'code', source: 42 }] } }, /^notebook_state\.cells\.0\.source: must be a string or an array of strings/],
-      ['a cell that is a string', { notebook_state: { ...notebook(), cells: ['print(1)'] } }, /^notebook_state\.cells\.0: must be a notebook cell object/],
-      ['a negative base_version', { notebook_state: notebook(), base_version: -1 }, /^base_version:/],
-      ['a string base_version', { notebook_state: notebook(), base_version: '1' }, /^base_version: must be a number/],
+      [
+        'notebook_state []',
+        { notebook_state: [] },
+        /^notebook_state: must be an nbformat 4 notebook/,
+      ],
+      [
+        'notebook_state null',
+        { notebook_state: null },
+        /^notebook_state: must be an nbformat 4 notebook/,
+      ],
+      [
+        'a notebook without cells',
+        { notebook_state: { ...notebook(), cells: undefined } },
+        /^notebook_state\.cells: must be an array of notebook cells/,
+      ],
+      [
+        'a notebook of nbformat 3',
+        { notebook_state: { ...notebook(), nbformat: 3 } },
+        /^notebook_state\.nbformat: must be 4/,
+      ],
+      [
+        'a notebook without metadata',
+        { notebook_state: { ...notebook(), metadata: undefined } },
+        /^notebook_state\.metadata: must be an object/,
+      ],
+      [
+        'a cell of an unknown type',
+        { notebook_state: { ...notebook(), cells: [{ cell_type: 'widget', source: '' }] } },
+        /^notebook_state\.cells\.0\.cell_type: must be "code", "markdown" or "raw"/,
+      ],
+      [
+        'a cell whose source is a number',
+        { notebook_state: { ...notebook(), cells: [{ cell_type: 'code', source: 42 }] } },
+        /^notebook_state\.cells\.0\.source: must be a string or an array of strings/,
+      ],
+      [
+        'a cell that is a string',
+        { notebook_state: { ...notebook(), cells: ['print(1)'] } },
+        /^notebook_state\.cells\.0: must be a notebook cell object/,
+      ],
+      [
+        'a negative base_version',
+        { notebook_state: notebook(), base_version: -1 },
+        /^base_version:/,
+      ],
+      [
+        'a string base_version',
+        { notebook_state: notebook(), base_version: '1' },
+        /^base_version: must be a number/,
+      ],
       ['an unknown field', { notebookState: notebook() }, /notebookState/],
       ['a JSON array body', [notebook()], /the body must be a JSON object/],
     ];
@@ -205,7 +276,9 @@ describe('progress routes', () => {
         payload: '{"status": "completed", "notebook_state": {',
       });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toEqual({ error: { code: 'malformed_json', message: 'Request body is not valid JSON' } });
+      expect(response.json()).toEqual({
+        error: { code: 'malformed_json', message: 'Request body is not valid JSON' },
+      });
       expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
     });
 
@@ -225,13 +298,17 @@ describe('progress routes', () => {
       const big = notebook('#'.repeat(6 * 1024 * 1024));
       const response = await put(user, { notebook_state: big });
       expect(response.statusCode).toBe(413);
-      expect(response.json()).toEqual({ error: { code: 'payload_too_large', message: 'Request body is too large' } });
+      expect(response.json()).toEqual({
+        error: { code: 'payload_too_large', message: 'Request body is too large' },
+      });
       expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
     });
 
     it('accepts a notebook just under 5 MB', async () => {
       const other = await buildUser(app);
-      const response = await put(other, { notebook_state: notebook('#'.repeat(5 * 1024 * 1024 - 2048)) });
+      const response = await put(other, {
+        notebook_state: notebook('#'.repeat(5 * 1024 * 1024 - 2048)),
+      });
       expect(response.statusCode).toBe(200);
     });
 
@@ -246,7 +323,9 @@ describe('progress routes', () => {
     it('404 for an unknown module', async () => {
       const response = await put(user, { notebook_state: notebook() }, UNKNOWN_MODULE_ID);
       expect(response.statusCode).toBe(404);
-      expect(response.json()).toEqual({ error: { code: 'not_found', message: 'Module not found' } });
+      expect(response.json()).toEqual({
+        error: { code: 'not_found', message: 'Module not found' },
+      });
       expect((await get(user, UNKNOWN_MODULE_ID)).statusCode).toBe(404);
       expect(await storedProgress(app, user.user.id, UNKNOWN_MODULE_ID)).toBeUndefined();
     });
@@ -257,7 +336,12 @@ describe('progress routes', () => {
     const bob = await buildUser(app);
     await put(alice, { notebook_state: notebook('alice secret'), status: 'completed' });
     const bobView = (await get(bob)).json();
-    expect(bobView).toMatchObject({ id: null, status: 'not_started', version: 0, notebook_state: null });
+    expect(bobView).toMatchObject({
+      id: null,
+      status: 'not_started',
+      version: 0,
+      notebook_state: null,
+    });
 
     // Bob's save (even with Alice's version) creates Bob's own row; Alice's is untouched.
     const aliceBefore = await storedProgress(app, alice.user.id, moduleId);
@@ -283,9 +367,16 @@ describe('progress routes', () => {
       const counts = await Promise.all(
         Array.from({ length: 50 }, () => incrementAttempt(app.database.db, user.user.id, moduleId)),
       );
-      expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+      expect([...counts].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
       const stored = await storedProgress(app, user.user.id, moduleId);
-      expect(stored).toMatchObject({ attemptCount: 50, version: 0, status: 'not_started', notebookState: null });
+      expect(stored).toMatchObject({
+        attemptCount: 50,
+        version: 0,
+        status: 'not_started',
+        notebookState: null,
+      });
       expect((await get(user)).json()).toMatchObject({ attempt_count: 50, version: 0 });
     });
 
@@ -293,12 +384,21 @@ describe('progress routes', () => {
       const user = await buildUser(app);
       await put(user, { notebook_state: notebook('kept') });
       const before = await storedProgress(app, user.user.id, moduleId);
-      await Promise.all(Array.from({ length: 50 }, () => incrementAttempt(app.database.db, user.user.id, moduleId)));
+      await Promise.all(
+        Array.from({ length: 50 }, () => incrementAttempt(app.database.db, user.user.id, moduleId)),
+      );
       const after = await storedProgress(app, user.user.id, moduleId);
-      expect(after).toMatchObject({ attemptCount: 50, version: 1, notebookState: notebook('kept'), status: 'in_progress' });
+      expect(after).toMatchObject({
+        attemptCount: 50,
+        version: 1,
+        notebookState: notebook('kept'),
+        status: 'in_progress',
+      });
       expect(after!.updatedAt.getTime()).toBeGreaterThanOrEqual(before!.updatedAt.getTime());
       // A save based on the version read before the attempts is not stale.
-      expect((await put(user, { notebook_state: notebook('next'), base_version: 1 })).statusCode).toBe(200);
+      expect(
+        (await put(user, { notebook_state: notebook('next'), base_version: 1 })).statusCode,
+      ).toBe(200);
     });
   });
 });
