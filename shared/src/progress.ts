@@ -12,6 +12,9 @@ import { z } from 'zod';
  * not_started module to in_progress and never moves a completed one back (a lower status sent with
  * a notebook is ignored); a status-only request that would move backward gets 422.
  *
+ * Large saves may be sent compressed: a PUT with `Content-Encoding: gzip` is accepted (the size
+ * limit applies to the inflated body).
+ *
  * Saving while the page closes: `navigator.sendBeacon` cannot send an Authorization header, so
  * 1. fetch `POST /api/progress/{id}/save-token` (authenticated, no body) when the workspace opens
  *    and again every few minutes (it lives SAVE_TOKEN_TTL_SECONDS);
