@@ -1,134 +1,338 @@
 /**
- * JupyterLite figures: build time, site size, and a cold load in headless Chromium (time to the
- * notebook's first rendered cell, bytes and requests before Pyodide, Pyodide's bytes).
+ * JupyterLite figures against the real app server: build time, site size, and cold and warm loads
+ * in headless Chromium (time to the notebook's first rendered cell, bytes transferred and requests
+ * before the first Pyodide request, Pyodide's bytes).
  *
- *   npx tsx bench/jupyterlite.ts            (or: npm run bench -- jupyterlite)
+ *   npx tsx bench/jupyterlite.ts [--runs 3] [--site <dir>] [--verbose]
+ *   (or: npm run bench -- jupyterlite)
  *
- * Builds a fresh production site in a temporary folder, serves it gzip-compressed on 127.0.0.1
- * with the headers the real server uses, and blocks every request that leaves this machine.
+ * Without --site it builds the production site into frontend/public/jupyterlite (forced, timed) and
+ * precompresses it as `npm start` does; then it starts `node backend/dist/server.js` (built first
+ * if missing or older than its sources) with JUPYTERLITE_DIR pointing at the site and a temporary DATA_DIR. Chromium resolves
+ * no host but 127.0.0.1 (Pyodide's package CDN fails at once, as offline), without request
+ * interception, which would disable the HTTP cache and so the warm figures.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 
-import { chromium } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
 
 import { build, resolveOptions } from '../jupyterlite/scripts/build';
-import { startStaticServer } from '../jupyterlite/scripts/lib/static-server';
+import { precompressSite } from '../scripts/lib/precompress';
 
+const REPO = path.resolve(import.meta.dirname, '..');
 const NOTEBOOK = process.env['BENCH_NOTEBOOK'] ?? 'module_01_intro_to_numpy.ipynb';
+const FIRST_CELL = '.jp-Notebook .jp-Cell .jp-InputArea';
 const MB = 1024 * 1024;
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    site: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => (e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)])),
+    entries.map((e) =>
+      e.isDirectory() ? listFiles(path.join(dir, e.name)) : [path.join(dir, e.name)],
+    ),
   );
   return nested.flat();
 }
 
-async function siteSize(root: string): Promise<{ total: number; pyodide: number; bundleGzip: number }> {
-  let total = 0;
-  let pyodide = 0;
-  let bundleGzip = 0;
+interface SiteSize {
+  total: number;
+  pyodide: number;
+  brotli: number;
+}
+
+async function siteSize(root: string): Promise<SiteSize> {
+  const size: SiteSize = { total: 0, pyodide: 0, brotli: 0 };
   for (const file of await listFiles(root)) {
-    const { size } = await stat(file);
-    total += size;
-    const relative = path.relative(root, file);
-    if (relative.startsWith('static/pyodide/')) pyodide += size;
-    if (/^build\/bundle\.[0-9a-f]+\.js$/.test(relative)) bundleGzip = gzipSync(await readFile(file)).length;
+    const bytes = (await stat(file)).size;
+    if (file.endsWith('.gz')) continue;
+    if (file.endsWith('.br')) {
+      size.brotli += bytes;
+      continue;
+    }
+    size.total += bytes;
+    if (!existsSync(`${file}.br`)) size.brotli += bytes;
+    if (path.relative(root, file).startsWith('static/pyodide/')) size.pyodide += bytes;
   }
-  return { total, pyodide, bundleGzip };
+  return size;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function runCommand(command: string, commandArgs: string[], cwd: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(command, commandArgs, { cwd, stdio: 'inherit' });
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`)),
+    );
+  });
+}
+
+async function newestMtime(dir: string): Promise<number> {
+  const times = await Promise.all(
+    (await listFiles(dir)).map(async (file) => (await stat(file)).mtimeMs),
+  );
+  return Math.max(0, ...times);
+}
+
+/** The server bundle is missing or older than its sources (backend/src, shared/src). */
+async function backendStale(): Promise<boolean> {
+  const bundle = path.join(REPO, 'backend/dist/server.js');
+  if (!existsSync(bundle)) return true;
+  const built = (await stat(bundle)).mtimeMs;
+  const sources = Math.max(
+    await newestMtime(path.join(REPO, 'backend/src')),
+    await newestMtime(path.join(REPO, 'shared/src')),
+  );
+  return sources > built;
+}
+
+interface AppServer {
+  origin: string;
+  stop(): Promise<void>;
+}
+
+async function startAppServer(siteDir: string): Promise<AppServer> {
+  if (await backendStale()) {
+    await runCommand('npx', ['tsx', 'scripts/build.ts'], path.join(REPO, 'backend'));
+  }
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-jupyterlite-data-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn('node', ['backend/dist/server.js'], {
+    cwd: REPO,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      JUPYTERLITE_DIR: siteDir,
+      LOG_LEVEL: 'warn',
+    },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`${origin}/jupyterlite/lab/jupyter-lite.json`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('the server did not start within 180 s');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    origin,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 interface RequestRecord {
   url: string;
+  /** ms since navigation start (epoch ms of the Node clock, same machine as the page). */
   start: number;
+  /** Bytes over the wire (compressed body + headers); 0 when served from the HTTP cache. */
   bytes: number;
+  fromCache: boolean;
 }
 
-async function coldLoad(root: string): Promise<void> {
-  const server = await startStaticServer({ root, gzip: true });
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  try {
-    const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
-    const origin = new URL(server.url).origin;
-    await context.route(
-      (url) => url.origin !== origin && url.protocol.startsWith('http'),
-      (route) => route.abort('internetdisconnected'),
+interface LoadResult {
+  firstCell: number;
+  before: RequestRecord[];
+  pyodide: RequestRecord[];
+  pyodideStart: number;
+  all: RequestRecord[];
+}
+
+async function load(context: BrowserContext, origin: string): Promise<LoadResult> {
+  const page = await context.newPage();
+  const records: RequestRecord[] = [];
+  const pending: Promise<void>[] = [];
+  const starts = new Map<Request, number>();
+  let lastActivity = 0;
+  const onRequest = (request: Request): void => {
+    starts.set(request, Date.now());
+    lastActivity = Date.now();
+  };
+  const onFinished = (request: Request): void => {
+    const start = starts.get(request) ?? Date.now();
+    lastActivity = Date.now();
+    pending.push(
+      Promise.all([request.sizes(), request.response()]).then(([sizes, response]) => {
+        // A cache hit reports (almost) no bytes; a 304 revalidation still carries its headers.
+        const fromCache =
+          sizes.responseBodySize + sizes.responseHeadersSize < 200 ||
+          (response?.fromServiceWorker() ?? false);
+        records.push({
+          url: request.url(),
+          start,
+          bytes: fromCache ? 0 : sizes.responseBodySize + sizes.responseHeadersSize,
+          fromCache,
+        });
+      }),
     );
-    const page = await context.newPage();
-    const records: RequestRecord[] = [];
-    const t0 = Date.now();
-    const pending: Promise<void>[] = [];
-    context.on('requestfinished', (request) => {
-      const start = Date.now() - t0;
-      pending.push(
-        request.sizes().then((sizes) => {
-          records.push({ url: request.url(), start, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
-        }),
-      );
-    });
-    const startTimes = new Map<string, number>();
-    context.on('request', (request) => {
-      if (!startTimes.has(request.url())) startTimes.set(request.url(), Date.now() - t0);
-    });
-    await page.goto(`${server.url}/jupyterlite/lab/index.html?path=files/${NOTEBOOK}`);
-    await page.waitForSelector('.jp-Notebook .jp-Cell .jp-InputArea', { timeout: 60_000 });
-    const firstCell = Date.now() - t0;
-    // Let Pyodide's download finish (it then fails on the unreachable package CDN, as offline).
-    await page
-      .waitForSelector('.tutor-KernelBanner:not(.lm-mod-hidden)', { timeout: 60_000 })
-      .catch(() => undefined);
-    await page.waitForTimeout(500);
-    await Promise.all(pending);
+  };
+  const onFailed = (): void => {
+    lastActivity = Date.now();
+  };
+  context.on('request', onRequest);
+  context.on('requestfinished', onFinished);
+  context.on('requestfailed', onFailed);
+  const t0 = Date.now();
+  await page.goto(`${origin}/jupyterlite/lab/index.html?path=files/${NOTEBOOK}`);
+  await page.waitForSelector(FIRST_CELL, { timeout: 60_000 });
+  const firstCellAt = Date.now();
+  // Let Pyodide's download finish (it then fails on the unreachable package CDN, as offline):
+  // until the kernel banner shows, or the network has been quiet for 1.5 s after Pyodide.
+  const banner = page
+    .waitForSelector('.tutor-KernelBanner:not(.lm-mod-hidden)', { timeout: 45_000 })
+    .catch(() => undefined);
+  const quiet = (async () => {
+    for (let i = 0; i < 150; i += 1) {
+      await page.waitForTimeout(300);
+      const pyodideSeen = [...starts.keys()].some((r) => r.url().includes('/static/pyodide/'));
+      if (pyodideSeen && Date.now() - lastActivity > 1500) return;
+    }
+  })();
+  await Promise.race([banner, quiet]);
+  await page.waitForTimeout(300);
+  await Promise.all(pending);
+  context.off('request', onRequest);
+  context.off('requestfinished', onFinished);
+  context.off('requestfailed', onFailed);
+  await page.close();
 
-    const local = records.filter((r) => r.url.startsWith(origin));
-    for (const r of local) r.start = startTimes.get(r.url) ?? r.start;
-    const isPyodide = (r: RequestRecord): boolean => r.url.includes('/static/pyodide/');
-    const pyodideStart = Math.min(...local.filter(isPyodide).map((r) => r.start));
-    const before = local.filter((r) => !isPyodide(r) && r.start < (Number.isFinite(pyodideStart) ? pyodideStart : Infinity));
-    const pyodide = local.filter(isPyodide);
-    const sum = (rs: RequestRecord[]): number => rs.reduce((n, r) => n + r.bytes, 0);
+  const local = records.filter((r) => r.url.startsWith(origin));
+  for (const r of local) r.start -= t0;
+  const isPyodide = (r: RequestRecord): boolean => r.url.includes('/static/pyodide/');
+  const pyodide = local.filter(isPyodide);
+  const pyodideStart = Math.min(...pyodide.map((r) => r.start));
+  const before = local.filter((r) => !isPyodide(r) && r.start < pyodideStart);
+  local.sort((a, b) => a.start - b.start);
+  return { firstCell: Math.round(firstCellAt - t0), before, pyodide, pyodideStart, all: local };
+}
 
-    if (process.env["BENCH_VERBOSE"]) for (const r of before) console.log(`    ${r.start} ms ${(r.bytes / 1024).toFixed(0)} KB ${r.url.replace(origin, "")}`);
-    console.log(`cold load (gzip, localhost, ${NOTEBOOK}):`);
-    console.log(`  first rendered cell:       ${firstCell} ms`);
-    console.log(`  before Pyodide:            ${before.length} requests, ${(sum(before) / MB).toFixed(2)} MB transferred`);
-    console.log(`  Pyodide core:              ${pyodide.length} requests, ${(sum(pyodide) / MB).toFixed(2)} MB transferred, first request at ${Number.isFinite(pyodideStart) ? `${pyodideStart} ms` : 'never'}`);
-    console.log(`  Pyodide fetched ${pyodideStart >= firstCell ? 'after' : 'before'} the first cell rendered`);
-    console.log(`  all local requests:        ${local.length}, ${(sum(local) / MB).toFixed(2)} MB`);
-  } finally {
-    await browser.close();
-    await server.close();
+const sum = (rs: RequestRecord[]): number => rs.reduce((n, r) => n + r.bytes, 0);
+const network = (rs: RequestRecord[]): RequestRecord[] => rs.filter((r) => !r.fromCache);
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function summarise(label: string, results: LoadResult[]): string[] {
+  const m = (f: (r: LoadResult) => number): number => median(results.map(f));
+  const firstCells = results.map((r) => r.firstCell).join(', ');
+  const pyodideAfter = results.every(
+    (r) => !Number.isFinite(r.pyodideStart) || r.pyodideStart >= r.firstCell,
+  );
+  return [
+    `${label} (median of ${results.length}):`,
+    `  first rendered cell            ${m((r) => r.firstCell).toFixed(0)} ms   (runs: ${firstCells})`,
+    `  requests before Pyodide        ${m((r) => r.before.length)} (${m((r) => network(r.before).length)} over the network)`,
+    `  bytes before Pyodide           ${(m((r) => sum(r.before)) / MB).toFixed(2)} MB transferred`,
+    `  Pyodide core                   ${m((r) => network(r.pyodide).length)} requests over the network, ${(m((r) => sum(r.pyodide)) / MB).toFixed(2)} MB transferred, first at ${m((r) => r.pyodideStart).toFixed(0)} ms`,
+    `  Pyodide requested after first cell: ${pyodideAfter ? 'yes, every run' : 'NO'}`,
+    `  all local requests             ${m((r) => r.all.length)}, ${(m((r) => sum(r.all)) / MB).toFixed(2)} MB transferred`,
+  ];
+}
+
+function printRequests(label: string, result: LoadResult, origin: string): void {
+  console.log(`  ${label}: requests before Pyodide`);
+  for (const r of result.before) {
+    const size = r.fromCache ? 'cache' : `${(r.bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `    ${String(r.start).padStart(5)} ms  ${size.padStart(9)}  ${r.url.replace(origin, '')}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
-  const out = await mkdtemp(path.join(tmpdir(), 'bench-jupyterlite-'));
-  try {
-    const options = await resolveOptions({ out: path.join(out, 'site') });
+  const runs = Math.max(1, Number(args.runs));
+  let siteDir: string;
+  let buildSeconds: number | null = null;
+  if (args.site) {
+    siteDir = path.resolve(args.site);
+  } else {
+    const options = await resolveOptions({});
     const result = await build(options, true);
-    const size = await siteSize(options.outDir);
-    console.log('jupyterlite:');
-    console.log(`  build time:                ${result.seconds.toFixed(1)} s`);
-    console.log(`  site size:                 ${(size.total / MB).toFixed(1)} MB (Pyodide core ${(size.pyodide / MB).toFixed(1)} MB)`);
-    console.log(`  main bundle gzipped:       ${(size.bundleGzip / MB).toFixed(2)} MB`);
-    await coldLoad(options.outDir);
+    buildSeconds = result.seconds;
+    siteDir = options.outDir;
+    precompressSite(siteDir);
+  }
+  const size = await siteSize(siteDir);
+  const server = await startAppServer(siteDir);
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      ],
+    });
+    const cold: LoadResult[] = [];
+    const warm: LoadResult[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      // A new context has an empty cache: cold. A second page in it: warm (hashed files cached).
+      const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
+      try {
+        cold.push(await load(context, server.origin));
+        warm.push(await load(context, server.origin));
+      } finally {
+        await context.close();
+      }
+    }
+    const lines = [
+      `jupyterlite (${NOTEBOOK}, served by backend/dist/server.js from ${path.relative(REPO, siteDir) || siteDir}):`,
+      `  build time                     ${buildSeconds === null ? 'not built (--site)' : `${buildSeconds.toFixed(1)} s`}`,
+      `  site size                      ${(size.total / MB).toFixed(1)} MB (Pyodide core ${(size.pyodide / MB).toFixed(1)} MB), ${(size.brotli / MB).toFixed(1)} MB as served with brotli`,
+      ...summarise('cold load', cold),
+      ...summarise('warm load (same browser context)', warm),
+    ];
+    console.log(lines.join('\n'));
+    if (args.verbose) {
+      printRequests('cold, run 1', cold[0]!, server.origin);
+      printRequests('warm, run 1', warm[0]!, server.origin);
+    }
   } finally {
-    await rm(out, { recursive: true, force: true });
+    await browser?.close();
+    await server.stop();
   }
 }
 

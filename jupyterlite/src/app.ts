@@ -7,9 +7,11 @@ import { IServiceManager, type ServiceManager } from '@jupyterlab/services';
 import { PluginRegistry } from '@lumino/coreutils';
 
 import { collectPlugins } from './plugins';
+import { PRELOADED } from './preload';
 import './style';
 
 export async function main(): Promise<void> {
+  if (PRELOADED.length === 0) throw new Error('preloaded modules missing');
   const plugins = collectPlugins();
   const pluginRegistry = new PluginRegistry();
   pluginRegistry.registerPlugins(plugins);

@@ -11,7 +11,6 @@ import codemirrorExtension from '@jupyterlab/codemirror-extension';
 import completerExtension from '@jupyterlab/completer-extension';
 import docmanagerExtension from '@jupyterlab/docmanager-extension';
 import markedparserExtension from '@jupyterlab/markedparser-extension';
-import mathjaxExtension from '@jupyterlab/mathjax-extension';
 import notebookExtension from '@jupyterlab/notebook-extension';
 import rendermimeExtension from '@jupyterlab/rendermime-extension';
 import servicesExtension from '@jupyterlab/services-extension';
@@ -26,6 +25,7 @@ import pyodideKernelExtension from '@jupyterlite/pyodide-kernel-extension';
 import extraPlugins from '@tutor/extra-plugins';
 
 import bridgePlugins from './bridge';
+import mathJaxPlugins from './mathjax';
 import sidePanelPlugins from './sidepanel';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -99,6 +99,8 @@ export const DISABLED_PLUGINS: readonly string[] = [
   '@jupyterlite/application-extension:workspaces',
   '@jupyterlite/services-extension:exporters',
   '@jupyterlite/services-extension:nbconvert-manager',
+  // replaced by our own (src/sidepanel/settings.ts)
+  '@jupyterlite/services-extension:settings',
 ];
 
 const MODULES: ReadonlyArray<AnyPlugin | AnyPlugin[]> = [
@@ -108,7 +110,6 @@ const MODULES: ReadonlyArray<AnyPlugin | AnyPlugin[]> = [
   completerExtension,
   docmanagerExtension,
   markedparserExtension,
-  mathjaxExtension,
   notebookExtension,
   rendermimeExtension,
   servicesExtension,
@@ -120,6 +121,7 @@ const MODULES: ReadonlyArray<AnyPlugin | AnyPlugin[]> = [
   liteServicesExtension,
   pyodideKernelExtension,
   sidePanelPlugins,
+  mathJaxPlugins,
   bridgePlugins,
   extraPlugins,
 ] as ReadonlyArray<AnyPlugin | AnyPlugin[]>;

@@ -14,7 +14,6 @@ export const SCHEMA_PACKAGES = [
   '@jupyterlab/codemirror-extension',
   '@jupyterlab/completer-extension',
   '@jupyterlab/docmanager-extension',
-  '@jupyterlab/mathjax-extension',
   '@jupyterlab/notebook-extension',
   '@jupyterlab/shortcuts-extension',
   '@jupyterlab/translation-extension',

@@ -2,12 +2,18 @@
  * Fits JupyterLab into a side panel: one document, no side bars or top bar, and the notebook
  * named by `?path=` opened on start.
  */
-import { ILabShell, type JupyterFrontEnd, type JupyterFrontEndPlugin } from '@jupyterlab/application';
+import {
+  ILabShell,
+  type JupyterFrontEnd,
+  type JupyterFrontEndPlugin,
+} from '@jupyterlab/application';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 
 import { fitShellToPanel } from './shell';
 import { openFromUrl } from './opener';
 import { translatorConnector, windowResolver } from './services';
+import { settingsPlugin } from './settings';
+import { deferKernelStart } from './startup-gate';
 
 const sidePanel: JupyterFrontEndPlugin<void> = {
   id: '@tutor/jupyterlite:side-panel',
@@ -21,4 +27,4 @@ const sidePanel: JupyterFrontEndPlugin<void> = {
   },
 };
 
-export default [sidePanel, windowResolver, translatorConnector];
+export default [sidePanel, windowResolver, translatorConnector, settingsPlugin, deferKernelStart];

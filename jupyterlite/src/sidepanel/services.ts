@@ -35,4 +35,3 @@ export const translatorConnector: JupyterFrontEndPlugin<ITranslatorConnector> = 
   provides: ITranslatorConnector,
   activate: () => new EnglishOnlyConnector() as unknown as ITranslatorConnector,
 };
-
