@@ -1,6 +1,7 @@
 import { cosine, maxSimilarity, weightedMean } from '../../ai/embeddings/similarity';
 import type {
   Classification,
+  EmbeddingThresholds,
   ClassifyInput,
   Embedder,
   MessageClassifier,
@@ -38,6 +39,42 @@ interface AnchorVectors {
   examples: LabelledEmbedding[];
 }
 
+/**
+ * The decision of foundation §2 from the four similarities, pure so that thresholds can be tuned
+ * on recorded scores. Order: greeting; then same problem or elaboration (only with a previous
+ * context), which also shields short follow-ups such as "why?" from the off-topic check; then
+ * off-topic; then the tutor's same-cell rule; otherwise a new problem.
+ */
+export function decideKind(
+  scores: Classification['scores'],
+  input: Pick<ClassifyInput, 'message' | 'sameCell'>,
+  thresholds: EmbeddingThresholds,
+): MessageKind {
+  const { greeting, topic, sameProblem, elaboration } = scores;
+  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
+  const words = input.message.trim().split(/\s+/).length;
+  // A greeting carries nothing topical: "Hello, how do I reverse a list?" is a question.
+  const isGreeting =
+    greeting >= thresholds.greeting && topic < thresholds.offTopic && words <= MAX_GREETING_WORDS;
+  const cue = hasFollowUpCue(input.message);
+  const continuesContext =
+    sameProblem !== null &&
+    (sameProblem >= thresholds.sameProblem ||
+      (cue && sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR));
+  // A bare request for more has little topic content of its own.
+  const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
+
+  if (isGreeting) return 'greeting';
+  if (continuesContext) return 'same_problem';
+  if (sameProblem !== null && asksForMore) return 'elaboration';
+  // A follow-up that refers back ("can I make it shorter?") but names no topic of its own
+  // continues the conversation rather than leaving it.
+  if (topic < thresholds.offTopic && sameProblem !== null && cue) return 'same_problem';
+  if (topic < thresholds.offTopic) return 'off_topic';
+  if (sameProblem !== null && input.sameCell === true) return 'same_problem';
+  return 'new_problem';
+}
+
 export interface PrefilterClassifier extends MessageClassifier {
   /** Embeds the anchors now (otherwise done on first use); safe to call repeatedly. */
   warmUp(signal?: AbortSignal): Promise<void>;
@@ -45,13 +82,10 @@ export interface PrefilterClassifier extends MessageClassifier {
 
 /**
  * The embedding pre-filter of foundation §2 on any embedder. Every message is embedded once and
- * every check reuses that vector. Order: greeting; then same problem or elaboration (only when there
- * is a previous context), which also shields short follow-ups such as "why?" from the off-topic
- * check; then off-topic; then the tutor's same-cell rule; otherwise a new problem.
+ * every check reuses that vector; `decideKind` makes the decision.
  */
 export function createMessageClassifier(embedder: Embedder): PrefilterClassifier {
   const thresholds = embedder.thresholds;
-  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
   const topicTexts = Object.values(TOPIC_ANCHORS).flat();
   let anchors: AnchorVectors | undefined;
   let loading: Promise<AnchorVectors> | undefined;
@@ -98,37 +132,14 @@ export function createMessageClassifier(embedder: Embedder): PrefilterClassifier
       const elaboration = maxSimilarity(vector, loaded.elaboration);
       const sameProblem = input.previousContext ? cosine(vector, input.previousContext) : null;
 
-      const words = input.message.trim().split(/\s+/).length;
-      // A greeting carries nothing topical: "Hello, how do I reverse a list?" is a question.
-      const isGreeting =
-        greeting >= thresholds.greeting &&
-        topic < thresholds.offTopic &&
-        words <= MAX_GREETING_WORDS;
-      const continuesContext =
-        sameProblem !== null &&
-        (sameProblem >= thresholds.sameProblem ||
-          (hasFollowUpCue(input.message) &&
-            sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR));
-      // A bare request for more has little topic content of its own.
-      const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
-
-      let kind: MessageKind;
-      if (isGreeting) kind = 'greeting';
-      else if (continuesContext) kind = 'same_problem';
-      else if (sameProblem !== null && asksForMore) kind = 'elaboration';
-      // A follow-up that refers back ("can I make it shorter?") but names no topic of its own
-      // continues the conversation rather than leaving it.
-      else if (topic < thresholds.offTopic && sameProblem !== null && hasFollowUpCue(input.message))
-        kind = 'same_problem';
-      else if (topic < thresholds.offTopic) kind = 'off_topic';
-      else if (sameProblem !== null && input.sameCell === true) kind = 'same_problem';
-      else kind = 'new_problem';
+      const scores = { greeting, topic, sameProblem, elaboration };
+      const kind = decideKind(scores, input, thresholds);
 
       return {
         kind,
         embedding: vector,
         embedderId: embedder.id,
-        scores: { greeting, topic, sameProblem, elaboration },
+        scores,
       };
     },
     async embedContext(question, answer) {

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { createLocalEmbedder } from '../../../ai/embeddings/local/local-embedder';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLocalEmbedder, LOCAL_THRESHOLDS } from '../../../ai/embeddings/local/local-embedder';
 import { createMessageClassifier } from '../classifier';
-import { evaluateCalibration } from './evaluate';
+import { formatReport, reportAt, scoreCalibrationSet, type ScoredCase } from './evaluate';
+import { suggestThresholds } from './suggest';
 
 // How the local-v1 thresholds were chosen: the calibration phrases were written first, by category,
 // without looking at scores and without reusing any anchor phrase (anchors.test.ts checks that).
@@ -24,23 +25,15 @@ import { evaluateCalibration } from './evaluate';
 // the follow-up rule against off-topic and to reading "what does X mean" as a meaning question.
 
 describe('calibration of the local embedder', () => {
-  it('meets the accuracy targets of issue 5 §6', async () => {
-    const report = await evaluateCalibration(createMessageClassifier(createLocalEmbedder()));
-    const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-    console.log(
-      [
-        `Calibration (local-v1, ${report.phrases} labelled phrases):`,
-        `  greeting      precision ${percent(report.greeting.precision)}  recall ${percent(report.greeting.recall)}`,
-        `  off-topic     on-topic rejected ${report.offTopic.onTopicRejected}/${report.offTopic.onTopicTotal}  off-topic caught ${report.offTopic.offTopicCaught}/${report.offTopic.offTopicTotal} (${percent(report.offTopic.offTopicCaught / report.offTopic.offTopicTotal)})`,
-        `  same problem  accuracy ${percent(report.sameProblem.accuracy)} of ${report.sameProblem.total}`,
-        `  same problem  accuracy ${percent(report.sameProblemLongAnswers.accuracy)} of ${report.sameProblemLongAnswers.total} against the offline tutor's full answers (levels 1–5)`,
-        `  elaboration   accuracy ${percent(report.elaboration.accuracy)} of ${report.elaboration.total}`,
-        ...report.misses.map(
-          (miss) =>
-            `  miss [${miss.check}] expected ${miss.expected}, got ${miss.got} (${miss.scores}): ${miss.text}`,
-        ),
-      ].join('\n'),
-    );
+  const classifier = createMessageClassifier(createLocalEmbedder());
+  let cases: ScoredCase[];
+  beforeAll(async () => {
+    cases = await scoreCalibrationSet(classifier);
+  });
+
+  it('meets the accuracy targets of issue 5 §6', () => {
+    const report = reportAt(cases, LOCAL_THRESHOLDS);
+    console.log(formatReport('local-v1', report));
     expect(report.phrases).toBeGreaterThanOrEqual(150);
     expect(report.greeting.precision).toBe(1);
     expect(report.greeting.recall).toBeGreaterThanOrEqual(0.85);
@@ -51,5 +44,15 @@ describe('calibration of the local embedder', () => {
     expect(report.sameProblem.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.elaboration.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.sameProblemLongAnswers.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('suggests thresholds (as the calibration CLI does for other embedders) that also meet them', () => {
+    const suggested = suggestThresholds(cases, LOCAL_THRESHOLDS);
+    const report = reportAt(cases, suggested);
+    console.log(`Suggested for local-v1: ${JSON.stringify(suggested)}`);
+    expect(report.greeting.precision).toBe(1);
+    expect(report.offTopic.onTopicRejected).toBe(0);
+    expect(report.sameProblem.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(report.elaboration.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 });
