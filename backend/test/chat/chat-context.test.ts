@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { chatSessions } from '../../src/chat/schema';
 import { buildUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
-import { useFakeAi } from './fake-ai';
+import { type FakeAi, useFakeAi } from './fake-ai';
 import { connect } from './socket-client';
 
 let app: FastifyInstance;
@@ -12,41 +14,70 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-async function longConversation(summary: string | null) {
-  const ai = useFakeAi(app);
-  ai.router.summary = summary;
+const QUESTION = `I don't understand ${'why '.repeat(50)}`; // ~220 characters
+
+async function storedSummary(sessionId: string) {
+  const [row] = await app.database.db
+    .select({ summary: chatSessions.historySummary, until: chatSessions.historySummaryUntil })
+    .from(chatSessions)
+    .where(eq(chatSessions.id, sessionId));
+  return row!;
+}
+
+/** Runs `turns` turns of ~520 characters each; returns the session id. */
+async function converse(
+  ai: FakeAi,
+  turns: number,
+  afterEach?: (turn: number, sessionId: string) => Promise<void>,
+) {
   ai.router.script({ kind: 'answer', pieces: ['A'.repeat(300)] });
   const student = await buildUser(app);
   const socket = await connect(app, `/ws/chat?token=${student.accessToken}`);
   let sessionId: string | undefined;
-  for (let turn = 0; turn < 4; turn += 1) {
-    const events = await socket.turn({
-      content: `${"I don't understand "}${'why '.repeat(50)}`,
-      session_id: sessionId,
-    });
+  for (let turn = 0; turn < turns; turn += 1) {
+    const events = await socket.turn({ content: QUESTION, session_id: sessionId });
     sessionId = (events[0] as { session_id: string }).session_id;
+    await afterEach?.(turn, sessionId);
   }
   await socket.close();
-  return ai;
+  return sessionId!;
 }
 
-it('summarises older turns near the budget and keeps recent ones', async () => {
-  const ai = await longConversation('SUMMARY OF EARLIER TURNS');
-  const last = ai.router.requests.at(-1)!;
-  expect(ai.router.completeCalls.length).toBeGreaterThan(0);
-  expect(ai.router.completeCalls.at(-1)!.prompt).toContain('Student: I don');
-  expect(last.system).toContain(
-    '## Earlier in this conversation (summary)\nSUMMARY OF EARLIER TURNS',
+const waitFor = async (condition: () => Promise<boolean>) => {
+  for (let i = 0; i < 200 && !(await condition()); i += 1)
+    await new Promise((r) => setTimeout(r, 10));
+};
+
+it('replaces old turns with a summary written after the answer, never before the first token', async () => {
+  const ai = useFakeAi(app);
+  ai.router.summary = 'SUMMARY ONE';
+  const sessionId = await converse(ai, 5, async (turn, id) => {
+    // Turn 3 is the first past the budget: it drops old turns, then summarises them afterwards.
+    if (turn >= 2) await waitFor(async () => (await storedSummary(id)).summary !== null);
+  });
+  const requests = ai.router.requests;
+  expect(requests[0]!.messages).toHaveLength(1);
+  expect(requests[1]!.messages).toHaveLength(3);
+  expect(requests[2]!.system).not.toContain('Earlier in this conversation');
+  expect(requests[2]!.messages.length).toBeLessThan(5);
+  expect(ai.router.completeCalls[0]!.prompt).toMatch(/^Student: I don't understand/);
+  expect(requests[3]!.system).toContain('## Earlier in this conversation (summary)\nSUMMARY ONE');
+  expect(requests[3]!.messages.length).toBeLessThan(7);
+  // Later summaries extend the previous one with the turns it does not cover yet.
+  expect(ai.router.completeCalls.at(-1)!.prompt).toMatch(
+    /^Summary so far:\nSUMMARY ONE\n\nLater turns:\nStudent: /,
   );
-  // 6 stored messages before the 4th question; only the recent ones are sent in full.
-  expect(last.messages.length).toBeLessThan(7);
-  expect(last.messages.at(-1)!.role).toBe('user');
+  const stored = await storedSummary(sessionId);
+  expect(stored.until).toBeInstanceOf(Date);
 });
 
-it('drops older turns when summarising fails', async () => {
-  const ai = await longConversation(null);
+it('drops old turns when summarising fails', async () => {
+  const ai = useFakeAi(app);
+  ai.router.summary = null;
+  const sessionId = await converse(ai, 4);
   const last = ai.router.requests.at(-1)!;
   expect(ai.router.completeCalls.length).toBeGreaterThan(0);
   expect(last.system).not.toContain('Earlier in this conversation');
   expect(last.messages.length).toBeLessThan(7);
+  expect((await storedSummary(sessionId)).summary).toBeNull();
 });

@@ -166,15 +166,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   }
 
   const historyPlan = planHistory(history, deps.config.historyBudgetChars);
-  const summary =
-    historyPlan.older.length > 0
-      ? await summarise(
-          deps.router,
-          historyPlan.older,
-          deps.config.summaryTimeoutMs,
-          request.signal,
-        )
-      : null;
+  const summary = historyPlan.older.length > 0 ? (session.historySummary ?? undefined) : undefined;
   const context = request.context ?? {};
   const style = { programming: toLevel(effective.programming), maths: toLevel(effective.maths) };
   const system = buildSystemPrompt({
@@ -186,7 +178,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
         ? context.systemSections(hintLevel)
         : context.systemSections,
     untrusted: context.untrusted,
-    summary: summary ?? undefined,
+    summary,
   });
 
   let answer = '';
@@ -195,7 +187,10 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   try {
     const stream = deps.router.stream({
       system,
-      messages: [...historyPlan.recent, { role: 'user', content: request.content }],
+      messages: [
+        ...historyPlan.recent.map(({ role, content }) => ({ role, content })),
+        { role: 'user', content: request.content },
+      ],
       hintLevel,
       material: {
         question: request.content,
@@ -287,7 +282,27 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     tutor_label: answeredBy.label,
     offline: answeredBy.offline,
   });
+  refreshSummary(deps, session, historyPlan.older);
   return stopped ? 'stopped' : 'complete';
+}
+
+/** After an answer: extends the stored summary with old turns it does not cover yet. */
+function refreshSummary(deps: TurnDeps, session: ChatSession, older: store.HistoryMessage[]): void {
+  const covered = session.historySummaryUntil;
+  const uncovered = covered ? older.filter((m) => m.createdAt > covered) : older;
+  const last = uncovered.at(-1);
+  if (!last) return;
+  const task = summarise(
+    deps.router,
+    uncovered,
+    session.historySummary,
+    deps.config.summaryTimeoutMs,
+  )
+    .then(async (summary) => {
+      if (summary) await store.saveSummary(deps.db, session.id, summary, last.createdAt);
+    })
+    .catch((error: unknown) => deps.log.warn({ err: error }, 'history summary failed'));
+  if (deps.background) deps.background(task);
 }
 
 function safeEstimate(

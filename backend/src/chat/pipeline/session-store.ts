@@ -116,15 +116,25 @@ export async function touchSession(db: Database, sessionId: string): Promise<voi
     .where(eq(chatSessions.id, sessionId));
 }
 
+export interface HistoryMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  createdAt: Date;
+}
+
 /** The last `limit` messages of a session, oldest first, without the message `excludeId`. */
 export async function loadHistory(
   db: Database,
   sessionId: string,
   limit: number,
   excludeId?: string,
-): Promise<{ role: 'user' | 'assistant'; content: string }[]> {
+): Promise<HistoryMessage[]> {
   const rows = await db
-    .select({ role: chatMessages.role, content: chatMessages.content })
+    .select({
+      role: chatMessages.role,
+      content: chatMessages.content,
+      createdAt: chatMessages.createdAt,
+    })
     .from(chatMessages)
     .where(
       and(
@@ -194,4 +204,16 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
     )${userUpdate}
     select id from answer`);
   return (result as unknown as { rows: { id: string }[] }).rows[0]!.id;
+}
+
+export async function saveSummary(
+  db: Database,
+  sessionId: string,
+  summary: string,
+  until: Date,
+): Promise<void> {
+  await db
+    .update(chatSessions)
+    .set({ historySummary: summary, historySummaryUntil: until })
+    .where(eq(chatSessions.id, sessionId));
 }

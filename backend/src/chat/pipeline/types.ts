@@ -13,7 +13,7 @@ export interface TurnAi {
 export interface PipelineConfig {
   /** History (in characters) sent in full; above it older turns are summarised. */
   historyBudgetChars: number;
-  /** Timeout of the summary call (a failed or slow summary drops the old turns instead). */
+  /** Timeout of the summary call, made after an answer (a failed one drops the old turns). */
   summaryTimeoutMs: number;
   /** At most this many stored messages are read back as history. */
   historyMaxMessages: number;
@@ -21,7 +21,7 @@ export interface PipelineConfig {
 
 export const DEFAULT_PIPELINE_CONFIG: PipelineConfig = {
   historyBudgetChars: 24_000,
-  summaryTimeoutMs: 2_000,
+  summaryTimeoutMs: 10_000,
   historyMaxMessages: 200,
 };
 
@@ -29,6 +29,8 @@ export interface TurnDeps extends TurnAi {
   db: Database;
   log: FastifyBaseLogger;
   config: PipelineConfig;
+  /** Work that continues after the turn (history summary); tracked so shutdown can wait for it. */
+  background?: (task: Promise<unknown>) => void;
 }
 
 /**
