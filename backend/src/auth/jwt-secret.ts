@@ -13,7 +13,9 @@ import { fromRepoRoot } from '../config/paths';
 export function resolveJwtSecret(env: Env): string {
   if (env.JWT_SECRET) return env.JWT_SECRET;
   if (env.DATABASE_URL) {
-    throw new ConfigError(['JWT_SECRET: required when DATABASE_URL is set (every instance must share it)']);
+    throw new ConfigError([
+      'JWT_SECRET: required when DATABASE_URL is set (every instance must share it)',
+    ]);
   }
   const dataDir = fromRepoRoot(env.DATA_DIR);
   const file = join(dataDir, 'jwt-secret');
