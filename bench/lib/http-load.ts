@@ -113,7 +113,8 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
 `;
 
 type ClientMessage =
-  | { type: 'measuring' | 'stopped' }
+  | { type: 'measuring' }
+  | { type: 'stopped' }
   | {
       type: 'done';
       latencies: number[];
