@@ -1,4 +1,7 @@
 import type { ExerciseMaterial, HintLevel, ModelMessage, TutorMaterial } from '../types';
+import { hasFollowUpCue } from '../../pedagogy/prefilter/follow-up';
+import { embedLocally, LOCAL_THRESHOLDS, localFeatures } from '../embeddings/local/local-embedder';
+import { cosine, weightedMean } from '../embeddings/similarity';
 import { inlineCode, namesFromQuestion, relevantLines } from './code-quote';
 import { genericAnswer } from './generic';
 import type { KnowledgeEntry } from './knowledge';
@@ -38,20 +41,47 @@ interface Subject {
   question: string;
 }
 
+/**
+ * The earlier problem a follow-up continues, if the message is one: it refers back ("so…", "…it"),
+ * asks for more ("I don't understand"), or resembles the earlier question and answer as closely as
+ * the pre-filter's same-problem check requires. Otherwise null: a new question without a matching
+ * note gets the generic answer, not the previous topic.
+ */
+function earlierSubject(message: string, history: ModelMessage[]): Subject | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i] as ModelMessage;
+    if (turn.role !== 'user' || turn.content === message) continue;
+    const error = detectError(turn.content);
+    const concept = matchConcept(turn.content);
+    if (!error && !concept?.named) continue;
+    const answer =
+      history[i + 1]?.role === 'assistant' ? (history[i + 1] as ModelMessage).content : '';
+    const context = weightedMean([
+      { vector: embedLocally(turn.content), weight: 0.5 },
+      { vector: embedLocally(answer), weight: 0.5 },
+    ]);
+    const current = embedLocally(message);
+    const continues =
+      hasFollowUpCue(message) ||
+      localFeatures(message).has('c:elaboration') ||
+      cosine(current, context) >= LOCAL_THRESHOLDS.sameProblem;
+    return continues ? { error, concept: concept?.entry ?? null, question: turn.content } : null;
+  }
+  return null;
+}
+
 function findSubject(material: TutorMaterial, history: ModelMessage[]): Subject {
   const error = detectError(material.errorOutput) ?? detectError(material.question);
-  const concept = matchConcept(material.question);
-  if (error || concept) return { error, concept, question: material.question };
-  // A follow-up such as "I don't understand": the problem is in an earlier question.
-  const earlier = history
-    .filter((message) => message.role === 'user')
-    .map((message) => message.content);
-  for (const text of earlier.reverse()) {
-    const pastError = detectError(text);
-    const pastConcept = matchConcept(text);
-    if (pastError || pastConcept) return { error: pastError, concept: pastConcept, question: text };
-  }
-  return { error: null, concept: null, question: material.question };
+  const current = matchConcept(material.question);
+  if (error || current?.named)
+    return { error, concept: current?.entry ?? null, question: material.question };
+  return (
+    earlierSubject(material.question, history) ?? {
+      error: null,
+      concept: current?.entry ?? null,
+      question: material.question,
+    }
+  );
 }
 
 /** The whole answer of the offline tutor as markdown, for one hint level. */

@@ -39,23 +39,30 @@ const CONCEPT_MIN_SCORE = 0.35;
  * The concept note closest to a question: keyword hits (longer phrases count more) plus the local
  * embedding similarity to the note's title and keywords. Null when nothing is close enough.
  */
-export function matchConcept(question: string): KnowledgeEntry | null {
+export interface ConceptMatch {
+  entry: KnowledgeEntry;
+  /** True when the question names the topic (a keyword hit), not only resembles it. */
+  named: boolean;
+}
+
+export function matchConcept(question: string): ConceptMatch | null {
   const text = question.toLowerCase();
   conceptVectors ??= CONCEPT_ENTRIES.map((entry) =>
     embedLocally(`${entry.title}. ${entry.keywords.join(', ')}`),
   );
   const vector = embedLocally(question);
-  let best: { entry: KnowledgeEntry; score: number } | null = null;
+  let best: { entry: KnowledgeEntry; score: number; keywordScore: number } | null = null;
   CONCEPT_ENTRIES.forEach((entry, i) => {
     let keywordScore = 0;
     for (const keyword of entry.keywords) {
       if (keywordHit(text, keyword)) keywordScore += Math.min(1, 0.3 + keyword.length / 20);
     }
     const score = Math.min(keywordScore, 2) + cosine(vector, conceptVectors?.[i] ?? []);
-    if (!best || score > best.score) best = { entry, score };
+    if (!best || score > best.score) best = { entry, score, keywordScore };
   });
-  const found = best as { entry: KnowledgeEntry; score: number } | null;
-  return found && found.score >= CONCEPT_MIN_SCORE ? found.entry : null;
+  const found = best as { entry: KnowledgeEntry; score: number; keywordScore: number } | null;
+  if (!found || found.score < CONCEPT_MIN_SCORE) return null;
+  return { entry: found.entry, named: found.keywordScore > 0 };
 }
 
 function keywordHit(text: string, keyword: string): boolean {

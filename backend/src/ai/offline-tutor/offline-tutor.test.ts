@@ -94,6 +94,33 @@ describe('offline tutor: hint levels', () => {
     expect(answer.toLowerCase()).toContain('eigen');
   });
 
+  it('stays on the earlier topic for a follow-up that names none, and switches when one is named', () => {
+    const history = [
+      {
+        role: 'user' as const,
+        content: 'How do I find the largest eigenvalue with power iteration?',
+      },
+      { role: 'assistant' as const, content: 'What happens after many multiplications?' },
+    ];
+    const follow = composeAnswer(
+      material({ question: 'should I normalise after every multiplication?' }),
+      3,
+      history,
+    );
+    expect(follow).toContain('Eigenvalues and eigenvectors');
+    const switched = composeAnswer(material({ question: 'How does np.polyfit work?' }), 3, history);
+    expect(switched).toContain('polyfit');
+    expect(switched).not.toContain('Eigenvalues and eigenvectors');
+    // A new question without a note of its own gets the generic answer, not the old topic.
+    const unrelated = composeAnswer(
+      material({ question: 'How do I write a class in Python?' }),
+      3,
+      history,
+    );
+    expect(unrelated).toContain('offline tutor');
+    expect(unrelated).not.toContain('Eigenvalues and eigenvectors');
+  });
+
   it('adapts the wording: analogies for beginners, shorter for advanced students', () => {
     const beginner = composeAnswer(material({ programmingLevel: 1, mathsLevel: 2 }), 2);
     const advanced = composeAnswer(material({ programmingLevel: 5, mathsLevel: 4 }), 2);

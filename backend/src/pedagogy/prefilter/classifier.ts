@@ -10,24 +10,14 @@ import type {
 import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
 import { estimateDifficulty, labelExamples, type LabelledEmbedding } from './difficulty';
 import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
+import { hasFollowUpCue } from './follow-up';
+
+export { hasFollowUpCue } from './follow-up';
 
 /** The longest message that can still be a pure greeting ("hi there, good morning to you!"). */
 const MAX_GREETING_WORDS = 10;
-/**
- * Words by which a follow-up refers back to the conversation ("so I should…", "what if it…",
- * "comparing them"). With one of them, a weaker similarity to the Q+A context suffices: short
- * follow-ups share few words with the answer they continue. English only.
- */
-const FOLLOW_UP_START = /^(so|and|but|then|ok|okay|what if|what about|and if|in that case|wait)\b/i;
-const FOLLOW_UP_WORD =
-  /\b(it|its|that|this|them|those|these|they|same|instead|also|still|again|the (first|second|last|other) one)\b/i;
 /** Fraction of the same-problem threshold that suffices for a message with a follow-up cue. */
 const FOLLOW_UP_FACTOR = 0.5;
-
-export function hasFollowUpCue(message: string): boolean {
-  const text = message.trim();
-  return FOLLOW_UP_START.test(text) || FOLLOW_UP_WORD.test(text);
-}
 
 /** Weight of the question against the answer in the Q+A context vector. */
 const QUESTION_WEIGHT = 0.5;
