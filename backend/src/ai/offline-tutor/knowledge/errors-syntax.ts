@@ -105,7 +105,7 @@ export const MODULE_NOT_FOUND: ErrorEntry = {
   title: 'ModuleNotFoundError in the browser',
   detect:
     /ModuleNotFoundError(?::\s*No module named\s+'(?<module>[^']+)')?|ImportError(?::\s*(?<detail>[^\n]+))?/,
-  defaults: { module: 'that package', detail: '' },
+  defaults: { module: 'package_name', detail: '' },
   keywords: [
     'modulenotfounderror',
     'no module named',
