@@ -23,5 +23,5 @@ export const aiPlugin = fp<AiPluginOptions>(
     if (services.embedder.id.startsWith('local')) await services.classifier.warmUp();
     app.decorate('ai', services);
   },
-  { name: 'ai' },
+  { name: 'ai', decorators: { fastify: ['config'] } },
 );
