@@ -39,6 +39,26 @@ export const NOTEBOOK_STATE_MAX_BYTES = 5 * 1024 * 1024;
 /** Lifetime of a save token (`POST /api/progress/{id}/save-token`); refresh it well before. */
 export const SAVE_TOKEN_TTL_SECONDS = 10 * 60;
 
+/**
+ * Deepest nesting accepted in a notebook. Real notebooks stay around ten levels; JSON nested
+ * thousands deep parses fine but overflows the stack of JSON.stringify and of PostgreSQL's jsonb.
+ */
+export const NOTEBOOK_MAX_DEPTH = 100;
+
+/** Whether `value` nests objects/arrays deeper than `limit` (iterative: no recursion to overflow). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return false;
+}
+
 const NotebookCellSchema = z.looseObject(
   {
     cell_type: z.enum(['code', 'markdown', 'raw'], {
@@ -53,15 +73,19 @@ const NotebookCellSchema = z.looseObject(
 );
 
 /** An nbformat 4 notebook (other nbformat fields are kept as sent). */
-export const NotebookStateSchema = z.looseObject(
-  {
-    nbformat: z.literal(4, { error: 'must be 4 (only nbformat 4 notebooks are accepted)' }),
-    nbformat_minor: z.number().int().nonnegative().optional(),
-    metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
-    cells: z.array(NotebookCellSchema, { error: 'must be an array of notebook cells' }),
-  },
-  { error: 'must be an nbformat 4 notebook object with cells, metadata and nbformat' },
-);
+export const NotebookStateSchema = z
+  .looseObject(
+    {
+      nbformat: z.literal(4, { error: 'must be 4 (only nbformat 4 notebooks are accepted)' }),
+      nbformat_minor: z.number().int().nonnegative().optional(),
+      metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+      cells: z.array(NotebookCellSchema, { error: 'must be an array of notebook cells' }),
+    },
+    { error: 'must be an nbformat 4 notebook object with cells, metadata and nbformat' },
+  )
+  .refine((notebook) => !nestedDeeperThan(notebook, NOTEBOOK_MAX_DEPTH), {
+    error: `must not nest objects and arrays more than ${NOTEBOOK_MAX_DEPTH} levels deep`,
+  });
 export type NotebookState = z.infer<typeof NotebookStateSchema>;
 
 const progressUpdateFields = {

@@ -268,6 +268,25 @@ describe('progress routes', () => {
       expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
     });
 
+    it('422 for a notebook nested 10,000 levels deep (which JSON.stringify cannot even write)', async () => {
+      const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+      const payload = JSON.stringify({ notebook_state: notebook() }).replace(
+        '"metadata":{',
+        `"metadata":{"deep":${deep},`,
+      );
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/progress/${moduleId}`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json().error.message).toBe(
+        'notebook_state: must not nest objects and arrays more than 100 levels deep',
+      );
+      expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
+    });
+
     it('400 for malformed JSON', async () => {
       const response = await app.inject({
         method: 'PUT',
