@@ -11,7 +11,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -310,6 +310,9 @@ interface TargetResult {
   peakRssMb: number;
   peakHeapMb: number;
   baseRssMb: number;
+  /** Server CPU time (user + system) per turn in part 1 and per streamed token in part 2, ms. */
+  cpuPerTurnMs: number;
+  cpuPerTokenUs: number;
 }
 
 async function benchTarget(target: Target): Promise<TargetResult | string> {
@@ -337,6 +340,7 @@ async function benchTarget(target: Target): Promise<TargetResult | string> {
     const tokens = await createUsers(app, SOCKETS + 1);
 
     setRouter(benchRouter(20, null));
+    const cpuBefore = process.cpuUsage();
     const overhead = await runClient<number[]>({
       kind: 'latency',
       url: base + tokens[0],
@@ -345,8 +349,10 @@ async function benchTarget(target: Target): Promise<TargetResult | string> {
       thinkMs: THINK_MS,
     });
 
+    const turnCpu = process.cpuUsage(cpuBefore);
     setRouter(benchRouter(TOKENS, RATE));
     global.gc?.();
+    const streamCpuBefore = process.cpuUsage();
     const baseRss = process.memoryUsage().rss;
     let peakRss = baseRss;
     let peakHeap = process.memoryUsage().heapUsed;
@@ -361,6 +367,7 @@ async function benchTarget(target: Target): Promise<TargetResult | string> {
       tokens: TOKENS,
     });
     clearInterval(sampler);
+    const streamCpu = process.cpuUsage(streamCpuBefore);
     const mb = (bytes: number) => bytes / 1024 / 1024;
     return {
       target: target.name,
@@ -370,6 +377,8 @@ async function benchTarget(target: Target): Promise<TargetResult | string> {
       peakRssMb: mb(peakRss),
       peakHeapMb: mb(peakHeap),
       baseRssMb: mb(baseRss),
+      cpuPerTurnMs: (turnCpu.user + turnCpu.system) / 1000 / TURNS,
+      cpuPerTokenUs: (streamCpu.user + streamCpu.system) / Math.max(1, streamed.received),
     };
   } finally {
     await app.close();
@@ -396,7 +405,7 @@ function table(header: string[], rows: string[][]): string {
 
 if (!process.argv.includes('--client')) {
   console.log(
-    `${availableParallelism()} CPUs, Node ${process.version}; clients in a child process over loopback.\n` +
+    `${availableParallelism()} CPUs, Node ${process.version}, load average ${loadavg()[0]!.toFixed(1)} at start; clients in a child process over loopback.\n` +
       `1) ${TURNS} sequential turns, model answers instantly (20 tokens); a new session every 10 turns\n` +
       `2) ${SOCKETS} sockets at once, ${TOKENS} tokens each at ${RATE} tokens/s (nominal gap ${(1000 / RATE).toFixed(0)} ms)\n`,
   );
@@ -413,7 +422,16 @@ if (!process.argv.includes('--client')) {
   console.log('Time to first token (ms), from the client sending the message:');
   console.log(
     table(
-      ['server', 'pre-filter', 'p50', 'p99', 'max', 'p50 over echo', 'p99 over echo'],
+      [
+        'server',
+        'pre-filter',
+        'p50',
+        'p99',
+        'max',
+        'p50 over echo',
+        'p99 over echo',
+        'server CPU/turn ms',
+      ],
       [
         [
           'bare Fastify WebSocket echo',
@@ -421,6 +439,7 @@ if (!process.argv.includes('--client')) {
           f(echoP50),
           f(percentile(echo, 99)),
           f(Math.max(...echo)),
+          '-',
           '-',
           '-',
         ],
@@ -432,6 +451,7 @@ if (!process.argv.includes('--client')) {
           f(Math.max(...r.overhead)),
           f(percentile(r.overhead, 50) - echoP50),
           f(percentile(r.overhead, 99) - percentile(echo, 99)),
+          f(r.cpuPerTurnMs),
         ]),
       ],
     ),
@@ -452,6 +472,7 @@ if (!process.argv.includes('--client')) {
         'RSS before MB',
         'peak RSS MB',
         'peak heap MB',
+        'server CPU/token µs',
       ],
       results.map((r) => [
         r.target,
@@ -465,6 +486,7 @@ if (!process.argv.includes('--client')) {
         r.baseRssMb.toFixed(0),
         r.peakRssMb.toFixed(0),
         r.peakHeapMb.toFixed(0),
+        r.cpuPerTokenUs.toFixed(0),
       ]),
     ),
   );
@@ -482,4 +504,7 @@ if (!process.argv.includes('--client')) {
           : ''),
     );
   }
+  console.log(
+    `load average ${loadavg()[0]!.toFixed(1)} at the end (other work on this machine skews latencies).`,
+  );
 }
