@@ -18,6 +18,8 @@ export const GREETING_ANCHORS = [
   'thanks a lot',
   'thank you very much',
   'bye for now',
+  'ok, got it',
+  'great, that helps',
 ];
 
 /** One or more descriptions per topic the tutor accepts; a message near none of them is off-topic. */

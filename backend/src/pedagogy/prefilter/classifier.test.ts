@@ -140,6 +140,24 @@ describe('message classifier (local embedder)', () => {
     ).toBe('new_problem');
   });
 
+  it('closes a turn on an acknowledgement, but not when it asks for more', async () => {
+    const context = await classifier.embedContext(
+      'How do I compute the determinant of a 3x3 matrix with numpy?',
+      'Look in np.linalg for a function named after the determinant.',
+    );
+    for (const message of ['ok', 'got it, thanks', 'great']) {
+      expect((await classifier.classify({ message, previousContext: context })).kind).toBe(
+        'greeting',
+      );
+    }
+    expect(
+      (await classifier.classify({ message: 'ok, and then what?', previousContext: context })).kind,
+    ).toBe('elaboration');
+    expect(
+      (await classifier.classify({ message: 'ok so I use det?', previousContext: context })).kind,
+    ).toBe('same_problem');
+  });
+
   it('recognises follow-up cues', () => {
     expect(hasFollowUpCue('so I use det?')).toBe(true);
     expect(hasFollowUpCue('can I make it shorter')).toBe(true);

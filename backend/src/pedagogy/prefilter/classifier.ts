@@ -43,16 +43,20 @@ export function decideKind(
   const { greeting, topic, sameProblem, elaboration } = scores;
   const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
   const words = input.message.trim().split(/\s+/).length;
-  // A greeting carries nothing topical: "Hello, how do I reverse a list?" is a question.
+  // A bare request for more has little topic content of its own.
+  const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
+  // A greeting carries nothing topical ("Hello, how do I reverse a list?" is a question), and
+  // within a conversation "ok, and then?" asks for more rather than closing it.
   const isGreeting =
-    greeting >= thresholds.greeting && topic < thresholds.offTopic && words <= MAX_GREETING_WORDS;
+    greeting >= thresholds.greeting &&
+    topic < thresholds.offTopic &&
+    words <= MAX_GREETING_WORDS &&
+    !(sameProblem !== null && asksForMore);
   const cue = hasFollowUpCue(input.message);
   const continuesContext =
     sameProblem !== null &&
     (sameProblem >= thresholds.sameProblem ||
       (cue && sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR));
-  // A bare request for more has little topic content of its own.
-  const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
 
   if (isGreeting) return 'greeting';
   if (continuesContext) return 'same_problem';

@@ -3,7 +3,7 @@
  * "comparing them"). With one of them, a weaker similarity to the Q+A context suffices: short
  * follow-ups share few words with the answer they continue. English only.
  */
-const FOLLOW_UP_START = /^(so|and|but|then|ok|okay|what if|what about|and if|in that case|wait)\b/i;
+const FOLLOW_UP_START = /^(so|and|but|then|what if|what about|and if|in that case|wait)\b/i;
 const FOLLOW_UP_WORD =
   /\b(it|its|that|this|them|those|these|they|same|instead|also|still|again|the (first|second|last|other) one)\b/i;
 

@@ -60,6 +60,31 @@ export const CONCEPTS: Concept[] = [
     ],
   },
   {
+    // Acknowledgements end a turn like a greeting: nothing to answer, no hint to spend.
+    id: 'acknowledgement',
+    domains: [],
+    terms: [
+      'ok',
+      'okay',
+      'ok thanks',
+      'got it',
+      'cool',
+      'great',
+      'perfect',
+      'nice',
+      'awesome',
+      'alright',
+      'understood',
+      'i see',
+      'makes sense now',
+      'that helps',
+      'that helped',
+      'all clear',
+      'thx',
+      'ty',
+    ],
+  },
+  {
     id: 'elaboration',
     domains: [],
     terms: [
