@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
 // One fresh embedded database per run; the config is evaluated again in each worker, so the
 // directory is chosen once and handed down through the environment.
 process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'tutor-e2e-'));
+/** The server's JSON log lines: specs read them to check what the server received. */
+process.env.E2E_SERVER_LOG ??= join(process.env.E2E_DATA_DIR, 'server.log');
 const port = Number(process.env.E2E_PORT ?? 8123);
 export const baseURL = `http://127.0.0.1:${port}`;
 
@@ -15,6 +17,8 @@ const testJupyterLite = 'jupyterlite/dist-test';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Not test-results/ itself: Playwright empties its output folder, and Vitest's report lives there.
+  outputDir: 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -50,7 +54,7 @@ export default defineConfig({
       PORT: String(port),
       DATA_DIR: process.env.E2E_DATA_DIR,
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'info',
-      LOG_PRETTY: 'false',
+      LOG_FILE: process.env.E2E_SERVER_LOG,
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       ...(existsSync(testJupyterLite) ? { JUPYTERLITE_DIR: testJupyterLite } : {}),
     },
