@@ -125,3 +125,47 @@ it('stops a real stream: the vendor request is cancelled, the partial answer sto
     await socket.close();
   }
 });
+
+it('with no configuration the offline tutor answers from the cell, the error and the exercise', async () => {
+  const offline = await createTestApp();
+  await offline.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const numpy = (await listModules(offline.database.db)).find(
+      (m) => m.notebookFilename === 'module_01_intro_to_numpy.ipynb',
+    )!;
+    const student = await buildUser(offline);
+    const socket = await connect(
+      offline,
+      `/ws/tutor?token=${student.accessToken}&module_id=${numpy.id}`,
+    );
+    try {
+      const events = await socket.turn({
+        content: 'Why does my cell fail?',
+        cell_code: 'zeros_3x4 = np.zeros((3, 4))\nprint(totl)',
+        error_output: "NameError: name 'totl' is not defined",
+        exercise_id: 'm1-ex1-create-arrays',
+      });
+      expect(events[0]).toMatchObject({
+        type: 'session',
+        tutor_label: 'Offline tutor',
+        offline: true,
+      });
+      expect(events.at(-1)).toMatchObject({ type: 'done', status: 'complete' });
+      expect(tokens(events)).toMatch(/totl|NameError|defined/);
+      const [row] = await offline.database.db
+        .select({ count: userModuleProgress.attemptCount })
+        .from(userModuleProgress)
+        .where(
+          and(
+            eq(userModuleProgress.userId, student.user.id),
+            eq(userModuleProgress.moduleId, numpy.id),
+          ),
+        );
+      expect(row?.count).toBe(1);
+    } finally {
+      await socket.close();
+    }
+  } finally {
+    await offline.close();
+  }
+});
