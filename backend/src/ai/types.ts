@@ -132,6 +132,11 @@ export interface Classification {
   embedding: number[];
   embedderId: string;
   scores: { greeting: number; topic: number; sameProblem: number | null; elaboration: number };
+  /**
+   * On a greeting: true when it closes a turn ("thanks", "ok, got it") rather than opens one, so a
+   * "glad to help" reply fits better than a hello.
+   */
+  closing?: boolean;
 }
 
 /** The embedding pre-filter of foundation §2. */

@@ -10,7 +10,7 @@ import type {
 import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
 import { estimateDifficulty, labelExamples, type LabelledEmbedding } from './difficulty';
 import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
-import { hasFollowUpCue } from './follow-up';
+import { hasFollowUpCue, isClosingRemark } from './follow-up';
 
 export { hasFollowUpCue } from './follow-up';
 
@@ -134,6 +134,7 @@ export function createMessageClassifier(embedder: Embedder): PrefilterClassifier
         embedding: vector,
         embedderId: embedder.id,
         scores,
+        ...(kind === 'greeting' ? { closing: isClosingRemark(input.message) } : {}),
       };
     },
     async embedContext(question, answer) {
