@@ -146,10 +146,15 @@ describe('message classifier (local embedder)', () => {
       'Look in np.linalg for a function named after the determinant.',
     );
     for (const message of ['ok', 'got it, thanks', 'great']) {
-      expect((await classifier.classify({ message, previousContext: context })).kind).toBe(
-        'greeting',
-      );
+      expect(await classifier.classify({ message, previousContext: context })).toMatchObject({
+        kind: 'greeting',
+        closing: true,
+      });
     }
+    expect(await classifier.classify({ message: 'hi there' })).toMatchObject({
+      kind: 'greeting',
+      closing: false,
+    });
     expect(
       (await classifier.classify({ message: 'ok, and then what?', previousContext: context })).kind,
     ).toBe('elaboration');
