@@ -2,6 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
+import { toJsonbText } from './jsonb';
 import { type UserModuleProgress, userModuleProgress } from './schema';
 
 const progress = userModuleProgress;
@@ -117,7 +118,8 @@ export async function updateProgress(
         userId,
         moduleId,
         status: requested,
-        notebookState: notebookState ?? null,
+        notebookState:
+          notebookState === undefined ? null : sql`${toJsonbText(notebookState)}::jsonb`,
         version: writesNotebook ? 1 : 0,
       })
       .onConflictDoUpdate({
