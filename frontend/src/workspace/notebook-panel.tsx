@@ -1,5 +1,5 @@
 import type { ModuleOut } from '@tutor/shared/learning-modules';
-import type { ProgressOut } from '@tutor/shared/progress';
+import type { NotebookState, ProgressOut } from '@tutor/shared/progress';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getProgress } from '../api/progress/get-progress';
 import { Alert } from '../components/alert';
@@ -148,9 +148,13 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
     setPending(true);
     try {
       const latest = await getProgress(module.id);
-      if (!keepMine && latest.notebook_state) await bridge.setNotebookState(latest.notebook_state);
+      let loaded: NotebookState | undefined;
+      if (!keepMine && latest.notebook_state) {
+        await bridge.setNotebookState(latest.notebook_state);
+        loaded = (await bridge.getNotebookState()) as NotebookState;
+      }
       setDialog(null);
-      await saver.resolveConflict(latest.version, keepMine);
+      await saver.resolveConflict(latest.version, keepMine, loaded);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown error';
       setNotice(`That did not work (${reason}). Please choose again.`);

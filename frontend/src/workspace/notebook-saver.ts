@@ -34,6 +34,8 @@ export interface NotebookSaverOptions {
   put: (update: ProgressUpdate) => Promise<ProgressOut>;
   onStateChange: (state: SaveState) => void;
   debounceMs?: number;
+  /** The longest a change waits while edits keep coming. */
+  maxWaitMs?: number;
   periodMs?: number;
   /** How soon after a change the snapshot for the page-close save is refreshed. */
   snapshotDelayMs?: number;
@@ -48,6 +50,40 @@ export interface Snapshot {
   baseVersion: number;
 }
 
+function text(value: unknown): unknown {
+  return Array.isArray(value) && value.every((part) => typeof part === 'string')
+    ? value.join('')
+    : value;
+}
+
+/**
+ * What counts as the student's work: each cell's type, source and outputs. Metadata is left out:
+ * JupyterLab rewrites it on its own (kernelspec, language_info once the kernel starts), and such a
+ * change alone must not save, nor make another tab's save stale.
+ */
+export function workFingerprint(state: NotebookState): string {
+  return JSON.stringify(
+    state.cells.map((cell) => {
+      const outputs = (cell as { outputs?: unknown }).outputs;
+      return [
+        cell.cell_type,
+        text(cell.source),
+        Array.isArray(outputs)
+          ? outputs.map((output: unknown) =>
+              output && typeof output === 'object'
+                ? Object.fromEntries(
+                    Object.entries(output as Record<string, unknown>)
+                      .filter(([key]) => key !== 'metadata')
+                      .map(([key, value]) => [key, text(value)]),
+                  )
+                : output,
+            )
+          : [],
+      ];
+    }),
+  );
+}
+
 /** Network failures, server errors and rate limits get better by themselves: retry those. */
 export function isRetryable(error: unknown): boolean {
   if (!(error instanceof ApiError)) return true;
@@ -59,6 +95,10 @@ export class NotebookSaver {
   private generation = 0;
   private savedGeneration = 0;
   private snapshotState: { state: NotebookState; generation: number } | null = null;
+  /** The work as last stored (or as loaded); a save of the same work is skipped. */
+  private savedFingerprint: string | null = null;
+  /** When the oldest unsaved change was made (edits that never pause still get saved). */
+  private dirtySince: number | null = null;
   private inFlight = false;
   private again = false;
   private conflict = false;
@@ -70,6 +110,7 @@ export class NotebookSaver {
   private snapshotTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly periodTimer: ReturnType<typeof setInterval>;
   private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
   private readonly snapshotDelayMs: number;
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
@@ -78,6 +119,7 @@ export class NotebookSaver {
   constructor(private readonly options: NotebookSaverOptions) {
     this.version = options.version;
     this.debounceMs = options.debounceMs ?? 3000;
+    this.maxWaitMs = options.maxWaitMs ?? 10_000;
     this.snapshotDelayMs = options.snapshotDelayMs ?? 500;
     this.initialBackoffMs = options.backoff?.initialMs ?? 2000;
     this.maxBackoffMs = options.backoff?.maxMs ?? 60_000;
@@ -100,10 +142,16 @@ export class NotebookSaver {
     return this.generation !== this.savedGeneration;
   }
 
+  /** The notebook as loaded (restored, or the module's own): saving it unchanged is skipped. */
+  setBaseline(state: NotebookState): void {
+    this.savedFingerprint = workFingerprint(state);
+  }
+
   /** The notebook changed. */
   markDirty(): void {
     if (this.disposed) return;
     this.generation += 1;
+    this.dirtySince ??= this.now();
     if (this.conflict) return;
     if (this.state.kind === 'saved' || this.state.kind === 'failed') {
       this.setState({ kind: 'unsaved' });
@@ -111,10 +159,14 @@ export class NotebookSaver {
     this.clearTimer('debounceTimer');
     // While a retry is pending, the retry carries this change too.
     if (!this.retryTimer) {
-      this.debounceTimer = setTimeout(() => {
-        this.debounceTimer = null;
-        void this.save();
-      }, this.debounceMs);
+      const waited = this.now() - this.dirtySince;
+      this.debounceTimer = setTimeout(
+        () => {
+          this.debounceTimer = null;
+          void this.save();
+        },
+        Math.max(0, Math.min(this.debounceMs, this.maxWaitMs - waited)),
+      );
     }
     this.clearTimer('snapshotTimer');
     this.snapshotTimer = setTimeout(() => {
@@ -136,9 +188,11 @@ export class NotebookSaver {
    */
   snapshot(): Snapshot | null {
     if (!this.snapshotState || this.conflict) return null;
+    const { state, generation } = this.snapshotState;
+    const changed = generation > this.savedGeneration || this.dirty;
     return {
-      state: this.snapshotState.state,
-      unsaved: this.snapshotState.generation > this.savedGeneration || this.dirty,
+      state,
+      unsaved: changed && workFingerprint(state) !== this.savedFingerprint,
       baseVersion: this.version,
     };
   }
@@ -148,17 +202,20 @@ export class NotebookSaver {
    * overwrites it at once; otherwise the caller has loaded the stored notebook and nothing is
    * unsaved.
    */
-  async resolveConflict(version: number, keepMine: boolean): Promise<void> {
+  async resolveConflict(version: number, keepMine: boolean, loaded?: NotebookState): Promise<void> {
     this.version = version;
     this.conflict = false;
     this.failures = 0;
     if (keepMine) {
       this.generation += 1;
+      this.savedFingerprint = null;
       this.setState({ kind: 'unsaved' });
       await this.save();
     } else {
       this.savedGeneration = this.generation;
+      this.dirtySince = null;
       this.snapshotState = null;
+      this.savedFingerprint = loaded ? workFingerprint(loaded) : null;
       this.setState({ kind: 'saved' });
     }
   }
@@ -202,9 +259,14 @@ export class NotebookSaver {
     try {
       const state = await this.options.getState();
       this.keepSnapshot(state, generation);
-      const saved = await this.options.put({ notebook_state: state, base_version: this.version });
-      this.version = saved.version;
+      const fingerprint = workFingerprint(state);
+      if (fingerprint !== this.savedFingerprint) {
+        const saved = await this.options.put({ notebook_state: state, base_version: this.version });
+        this.version = saved.version;
+        this.savedFingerprint = fingerprint;
+      }
       this.savedGeneration = Math.max(this.savedGeneration, generation);
+      if (!this.dirty) this.dirtySince = null;
       this.failures = 0;
       this.setState(this.dirty ? { kind: 'unsaved' } : { kind: 'saved' });
     } catch (error) {

@@ -41,6 +41,11 @@ export function useAutosave({ moduleId, bridge, version, onStateChange }: UseAut
     });
     saverRef.current = saver;
     onStateRef.current(saver.saveState);
+    // The notebook as restored: JupyterLab's own later touches (kernel metadata) are not work.
+    bridge.getNotebookState().then(
+      (state) => saver.setBaseline(state as NotebookState),
+      () => undefined,
+    );
 
     let saveToken: string | null = null;
     const fetchToken = () =>
@@ -61,7 +66,8 @@ export function useAutosave({ moduleId, bridge, version, onStateChange }: UseAut
     const sendFinal = (): boolean => {
       if (finalSent) return true;
       const snapshot = saver.snapshot();
-      if (!snapshot?.unsaved || saveToken === null) return !saver.dirty;
+      if (snapshot && !snapshot.unsaved) return true;
+      if (!snapshot || saveToken === null) return !saver.dirty;
       finalSent = sendFinalSave(moduleId, {
         notebook_state: snapshot.state,
         base_version: snapshot.baseVersion,
