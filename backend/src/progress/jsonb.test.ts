@@ -12,6 +12,11 @@ describe('toJsonbText', () => {
     expect(JSON.parse(text)).toEqual({ 'k\uFFFD': ['a\uFFFDb', '\uFFFD\uFFFD'] });
   });
 
+  it('replaces lone surrogates, keeping surrogate pairs (emoji)', () => {
+    const text = toJsonbText({ s: 'lone \uD83D, low \uDE00, pair \uD83D\uDE00' });
+    expect(JSON.parse(text)).toEqual({ s: 'lone \uFFFD, low \uFFFD, pair \uD83D\uDE00' });
+  });
+
   it('leaves a typed backslash-u-0000 alone, and handles it next to a real NUL', () => {
     const typed = String.raw`"\u0000" is how JSON writes NUL`;
     expect(JSON.parse(toJsonbText({ s: typed }))).toEqual({ s: typed });

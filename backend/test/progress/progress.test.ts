@@ -372,12 +372,12 @@ describe('progress routes', () => {
     expect((await get(bob)).json().notebook_state).toEqual(notebook('bob work'));
   });
 
-  it('saves a notebook holding NUL characters (jsonb cannot) with U+FFFD in their place', async () => {
+  it('saves a notebook holding NUL characters or lone surrogates (jsonb refuses both) with U+FFFD in their place', async () => {
     const user = await buildUser(app);
-    const response = await put(user, { notebook_state: notebook('print("a\u0000b")') });
+    const response = await put(user, { notebook_state: notebook('print("a\u0000b\uD800")') });
     expect(response.statusCode).toBe(200);
     const restored = (await get(user)).json();
-    expect(restored.notebook_state).toEqual(notebook('print("a\uFFFDb")'));
+    expect(restored.notebook_state).toEqual(notebook('print("a\uFFFDb\uFFFD")'));
   });
 
   it('stores notebook_state as a JSON object, not a string', async () => {
