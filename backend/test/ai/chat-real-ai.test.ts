@@ -97,7 +97,7 @@ describe('chat with vendors (stand-in)', () => {
         ANTHROPIC_BASE_URL: standIn.baseUrl,
         OPENAI_API_KEY: 'sk-openai-test',
         OPENAI_BASE_URL: standIn.baseUrl,
-        LLM_TIMEOUT_MS: '500',
+        LLM_TIMEOUT_MS: '1500', // generous: a loaded CI machine is slow to the first token too
         LLM_MAX_RETRIES: '1',
       },
     });

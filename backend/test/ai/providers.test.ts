@@ -47,7 +47,7 @@ function routerFor(providers: string, overrides: Record<string, string> = {}): L
     GOOGLE_MODEL: 'gemini-test',
     OPENAI_COMPATIBLE_BASE_URL: standIn.baseUrl,
     OPENAI_COMPATIBLE_MODEL: 'llama-test',
-    LLM_TIMEOUT_MS: '400',
+    LLM_TIMEOUT_MS: '1500', // generous: a loaded CI machine is slow to the first token too
     LLM_MAX_RETRIES: '1',
     ...overrides,
   });
