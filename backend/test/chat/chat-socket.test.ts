@@ -149,11 +149,16 @@ describe('/ws/chat', () => {
     expect(greeting.at(-1)).toMatchObject({ type: 'canned', filter: 'greeting' });
     expect((greeting.at(-1) as { content: string }).content).toContain(student.user.username);
     const sessionId = (greeting[0] as { session_id: string }).session_id;
+    const thanks = await socket.turn({ content: 'thanks!', session_id: sessionId });
+    expect(thanks.at(-1)).toMatchObject({ type: 'canned', filter: 'greeting' });
+    expect((thanks.at(-1) as { content: string }).content).toMatch(/^Glad to help/);
     const offTopic = await socket.turn({ content: 'best pizza in London', session_id: sessionId });
     expect(offTopic.at(-1)).toMatchObject({ type: 'canned', filter: 'off_topic' });
     expect(ai.router.requests).toHaveLength(0);
     const { messages, sessions } = await storedChat(app, student.user.id);
     expect(messages.map((m) => [m.role, m.hintLevelUsed])).toEqual([
+      ['user', null],
+      ['assistant', null],
       ['user', null],
       ['assistant', null],
       ['user', null],

@@ -102,7 +102,8 @@ export class FakeClassifier implements MessageClassifier {
             ? 'elaboration'
             : 'new_problem';
     return {
-      kind,
+      kind: /^thanks\b/i.test(message) ? 'greeting' : kind,
+      ...(/^thanks\b/i.test(message) && { closing: true }),
       embedding: [message.length, 1, 0],
       embedderId: this.embedderId,
       scores: { greeting: 0, topic: 1, sameProblem: null, elaboration: 0 },

@@ -3,6 +3,11 @@ export function greetingReply(username: string): string {
   return `Hello ${username}! I'm your numerical computing tutor. Ask me about Python and NumPy, linear algebra, interpolation, calculus or numerical methods, and I'll guide you step by step.`;
 }
 
+/** A greeting that closes a turn ("thanks", "ok, got it"). */
+export function closingReply(username: string): string {
+  return `Glad to help, ${username}! When you're ready, try the next step yourself, or ask me anything else about it.`;
+}
+
 export const OFF_TOPIC_REPLY =
   'I can only help with programming, mathematics and science, in particular numerical computing with Python and NumPy. Could you ask me something about that?';
 

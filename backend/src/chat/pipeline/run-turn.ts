@@ -20,6 +20,7 @@ import {
 import { buildSystemPrompt } from '../../pedagogy/prompts';
 import type { ChatSession } from '../schema';
 import {
+  closingReply,
   greetingReply,
   INTERNAL_ERROR_MESSAGE,
   INTERRUPTED_MESSAGE,
@@ -141,7 +142,12 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   const kind: MessageKind = classification?.kind ?? 'new_problem';
 
   if (kind === 'greeting' || kind === 'off_topic') {
-    const content = kind === 'greeting' ? greetingReply(user.username) : OFF_TOPIC_REPLY;
+    const content =
+      kind === 'off_topic'
+        ? OFF_TOPIC_REPLY
+        : classification?.closing
+          ? closingReply(user.username)
+          : greetingReply(user.username);
     const [messageId] = await store.insertMessages(deps.db, [
       { sessionId: session.id, role: 'assistant', content },
     ]);
