@@ -1,6 +1,6 @@
 import type { ModuleOut } from '@tutor/shared/learning-modules';
 import type { ProgressOut, ProgressStatus } from '@tutor/shared/progress';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { getModule } from '../api/modules/get-module';
@@ -13,8 +13,10 @@ import type { NotebookBridge } from './notebookBridge';
 import type { SaveState } from './notebook-saver';
 import { NotebookPanel } from './notebook-panel';
 import { SaveIndicator } from './save-indicator';
-import { TutorPanel } from './tutor-panel';
 import { WorkspaceSplit } from './workspace-split';
+
+// The tutor brings markdown, KaTeX and highlighting: loaded beside the notebook, not before it.
+const TutorPanel = lazy(() => import('./tutor-panel').then((m) => ({ default: m.TutorPanel })));
 
 type Loaded =
   | { kind: 'loading' }
@@ -159,7 +161,17 @@ function Workspace({ moduleId }: { moduleId: string }) {
             onSaveState={setSaveState}
           />
         }
-        tutor={<TutorPanel moduleId={module.id} moduleTitle={module.title} bridge={bridge} />}
+        tutor={
+          <Suspense
+            fallback={
+              <div className="flex flex-1 items-center justify-center">
+                <Spinner label="Loading the tutor" />
+              </div>
+            }
+          >
+            <TutorPanel moduleId={module.id} moduleTitle={module.title} bridge={bridge} />
+          </Suspense>
+        }
       />
     </div>
   );
