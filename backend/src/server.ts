@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadEnv } from './config/env';
@@ -19,8 +20,13 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const database = openDatabase(databaseTargetFromEnv(env));
+  // The database is opened before the app (and its logger) exists.
+  const logRef: { current?: FastifyBaseLogger } = {};
+  const database = openDatabase(databaseTargetFromEnv(env), (error) =>
+    logRef.current?.warn({ err: error }, 'an idle database connection failed; it will be replaced'),
+  );
   const app = await buildApp({ env, database, jwtSecret }, { logger: loggerOptions(env) });
+  logRef.current = app.log;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -24,9 +24,15 @@ export type DatabaseTarget =
   /** `dataDir` undefined means in memory (tests). */
   | { kind: 'pglite'; dataDir?: string };
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+export function openDatabase(
+  target: DatabaseTarget,
+  onConnectionError?: (error: Error) => void,
+): DatabaseHandle {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection the server drops (restart, failover) is reported here; without a listener
+    // it would crash the process. The pool discards that connection and opens a new one on demand.
+    pool.on('error', (error) => onConnectionError?.(error));
     const db = drizzleNodePostgres({ client: pool, schema }) as unknown as Database;
     return {
       db,
