@@ -57,6 +57,7 @@ const BaseEnvSchema = z.object({
   NOTEBOOKS_DIR: z.string().default('notebooks'),
   CHAT_HISTORY_BUDGET_CHARS: z.coerce.number().int().min(1000).default(24_000),
   CHAT_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  CHAT_SOCKET_PING_MS: z.coerce.number().int().min(50).default(30_000),
   // AI: language models in failover order; empty means the built-in offline tutor only.
   LLM_PROVIDERS: llmProviderList,
   ANTHROPIC_API_KEY: optionalString,

@@ -51,7 +51,7 @@ export async function tutorSocket(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', () => settlePendingTurns());
 
   app.get('/ws/tutor', { websocket: true }, (socket, request) => {
-    const conversation = openConversation(socket, request.log);
+    const conversation = openConversation(socket, request.log, app.config.CHAT_SOCKET_PING_MS);
     void (async () => {
       const userId = await authenticateSocket(app, socket, request);
       if (!userId) return;

@@ -12,7 +12,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', () => settlePendingTurns());
 
   app.get('/ws/chat', { websocket: true }, (socket, request) => {
-    const conversation = openConversation(socket, request.log);
+    const conversation = openConversation(socket, request.log, app.config.CHAT_SOCKET_PING_MS);
     void authenticateSocket(app, socket, request)
       .then((userId) => {
         if (!userId) return;

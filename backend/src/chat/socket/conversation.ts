@@ -23,9 +23,36 @@ export interface Conversation {
 const BUSY_MESSAGE =
   'Wait for the current answer to finish (or send {"type":"stop"}) before sending another message.';
 
+/**
+ * Pings every `pingIntervalMs`; a client that has not answered the previous ping is gone (a closed
+ * laptop, a dropped network): its socket is terminated, which stops its answer. Regular pings also
+ * keep proxies from closing an idle connection.
+ */
+function keepAlive(socket: WebSocket, pingIntervalMs: number): void {
+  let alive = true;
+  socket.on('pong', () => {
+    alive = true;
+  });
+  const timer = setInterval(() => {
+    if (!alive) {
+      socket.terminate();
+      return;
+    }
+    alive = false;
+    socket.ping();
+  }, pingIntervalMs);
+  timer.unref();
+  socket.once('close', () => clearInterval(timer));
+}
+
 /** Call synchronously in the socket handler, so no frame is lost while authenticating. */
-export function openConversation(socket: WebSocket, log: FastifyBaseLogger): Conversation {
+export function openConversation(
+  socket: WebSocket,
+  log: FastifyBaseLogger,
+  pingIntervalMs: number,
+): Conversation {
   trackSocket(socket);
+  keepAlive(socket, pingIntervalMs);
   let handler: MessageHandler | undefined;
   const buffered: RawData[] = [];
   let current: AbortController | undefined;
