@@ -4,7 +4,7 @@
 // give the latency at that rate (the goals). Options: --seconds=10 --only=postgres|pglite
 // --c200=8 --c2m=4 --clist=4 --listrate=N (default: 500/s or half the measured capacity)
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
@@ -76,6 +76,24 @@ function benchNotebook(bytes: number) {
     metadata: { kernelspec: { name: 'python', display_name: 'Python (Pyodide)' } },
     cells,
   };
+}
+
+/** CPU time (ms) used so far by every PostgreSQL server process on this machine (Linux /proc). */
+function postgresCpuMs(): number {
+  const ticksPerSecond = 100; // USER_HZ on Linux
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const end = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, end).startsWith('postgres')) continue;
+      const fields = stat.slice(end + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return (ticks * 1000) / ticksPerSecond;
 }
 
 interface Target {
@@ -206,7 +224,15 @@ async function benchTarget(target: Target) {
       requests: LoadRequest[],
       load: { connections: number; rate?: number },
     ) => {
-      const result = await runLoad({ port, requests, durationMs: seconds * 1000, ...load });
+      const result = await runLoad({
+        port,
+        requests,
+        durationMs: seconds * 1000,
+        ...load,
+        // Every PostgreSQL process of the machine: other users of the server are counted too.
+        otherCpuMs:
+          target.name === 'postgres' && process.platform === 'linux' ? postgresCpuMs : undefined,
+      });
       const how = load.rate ? `${load.rate}/s open` : `c=${load.connections} closed`;
       console.log(formatResult(label, how, result));
       return result;

@@ -22,6 +22,8 @@ export interface LoadOptions {
   warmupMs?: number;
   /** Requests per second, open loop (over at most `connections` sockets); omit for a closed loop. */
   rate?: number;
+  /** Another CPU counter in ms (e.g. the database server's processes), reported per request. */
+  otherCpuMs?: () => number;
 }
 
 export interface LoadResult {
@@ -38,6 +40,8 @@ export interface LoadResult {
   max: number;
   /** CPU time (user + system) of this process, the server, per measured request. */
   serverCpuMsPerRequest: number;
+  /** `otherCpuMs` per measured request, when given. */
+  otherCpuMsPerRequest?: number;
 }
 
 // Plain JavaScript run by the child process: it needs nothing but node:http.
@@ -147,6 +151,8 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     let cpuAtStart = process.cpuUsage();
     let cpuMeasured = 0;
+    let otherAtStart = options.otherCpuMs?.() ?? 0;
+    let otherMeasured = 0;
     child.once('error', reject);
     child.once('exit', (code) => {
       if (code !== 0) reject(new Error(`load client exited with ${code}`));
@@ -155,11 +161,13 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     child.on('message', (message: ClientMessage) => {
       if (message.type === 'measuring') {
         cpuAtStart = process.cpuUsage();
+        otherAtStart = options.otherCpuMs?.() ?? 0;
         return;
       }
       if (message.type === 'stopped') {
         const used = process.cpuUsage(cpuAtStart);
         cpuMeasured = (used.user + used.system) / 1000;
+        otherMeasured = (options.otherCpuMs?.() ?? 0) - otherAtStart;
         return;
       }
       const sorted = Float64Array.from(message.latencies).sort();
@@ -174,6 +182,9 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         p99: percentile(values, 99),
         max: values.at(-1) ?? NaN,
         serverCpuMsPerRequest: cpuMeasured / Math.max(1, message.completedInWindow),
+        otherCpuMsPerRequest: options.otherCpuMs
+          ? otherMeasured / Math.max(1, message.completedInWindow)
+          : undefined,
       });
     });
   });
@@ -188,6 +199,9 @@ export function formatResult(name: string, load: string, result: LoadResult): st
     `p50 ${result.p50.toFixed(2).padStart(7)} ms  p90 ${result.p90.toFixed(2).padStart(7)} ms  ` +
     `p99 ${result.p99.toFixed(2).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  ` +
     `app CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms/req  ` +
+    (result.otherCpuMsPerRequest === undefined
+      ? ''
+      : `db CPU ${result.otherCpuMsPerRequest.toFixed(2)} ms/req  `) +
     `(${result.requests} in ${result.seconds.toFixed(1)} s${failed ? `; failed: ${failed}` : ''})`
   );
 }
