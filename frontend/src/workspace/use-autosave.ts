@@ -1,7 +1,7 @@
 import type { NotebookState } from '@tutor/shared/progress';
 import { useEffect, useRef } from 'react';
 import { createSaveToken } from '../api/progress/save-token';
-import { sendFinalSave } from '../api/progress/send-final-save';
+import { fitsFinalSave, sendFinalSave, type FinalSave } from '../api/progress/send-final-save';
 import { updateProgress } from '../api/progress/update-progress';
 import type { NotebookBridge } from './notebookBridge';
 import { NotebookSaver, type SaveState } from './notebook-saver';
@@ -62,34 +62,43 @@ export function useAutosave({ moduleId, bridge, version, onStateChange }: UseAut
       void saver.saveNow();
     });
 
-    let finalSent = false;
-    const sendFinal = (): boolean => {
-      if (finalSent) return true;
+    /** The page-close save to send: 'nothing' when the work is stored, null when none fits. */
+    const finalSave = (): FinalSave | 'nothing' | null => {
       const snapshot = saver.snapshot();
-      if (snapshot && !snapshot.unsaved) return true;
-      if (!snapshot || saveToken === null) return !saver.dirty;
-      finalSent = sendFinalSave(moduleId, {
+      if (snapshot && !snapshot.unsaved) return 'nothing';
+      if (!snapshot || saveToken === null) return null;
+      const save = {
         notebook_state: snapshot.state,
         base_version: snapshot.baseVersion,
         save_token: saveToken,
-      });
-      return finalSent;
+      };
+      return fitsFinalSave(save) ? save : null;
     };
+    let finalSent = false;
     const handleVisibility = () => {
       if (document.visibilityState === 'hidden') void saver.saveNow();
-      else finalSent = false;
     };
+    // Only decides whether to ask: beforeunload also fires for downloads and cancelled leaves,
+    // after which the page stays and must not be a version behind its own beacon.
     const handleBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!saver.dirty) return;
-      // Nothing could carry the unsaved work (too large for a beacon): let the browser ask.
-      if (!sendFinal()) event.preventDefault();
+      if (saver.dirty && finalSave() === null) event.preventDefault();
     };
     const handlePageHide = () => {
-      if (saver.dirty) sendFinal();
+      if (!saver.dirty) return;
+      const save = finalSave();
+      if (save && save !== 'nothing') finalSent = sendFinalSave(moduleId, save);
+    };
+    // Back to a page kept in the back/forward cache after its beacon: the stored version moved on.
+    const handlePageShow = (event: PageTransitionEvent) => {
+      if (event.persisted && finalSent) window.location.reload();
     };
     document.addEventListener('visibilitychange', handleVisibility);
     window.addEventListener('beforeunload', handleBeforeUnload);
     window.addEventListener('pagehide', handlePageHide);
+    window.addEventListener('pageshow', handlePageShow);
+    // Back online: no need to wait out the retry delay.
+    const handleOnline = () => void saver.saveNow();
+    window.addEventListener('online', handleOnline);
 
     return () => {
       // Leaving the workspace inside the app: the frame goes away with it, so the last notebook
@@ -108,6 +117,8 @@ export function useAutosave({ moduleId, bridge, version, onStateChange }: UseAut
       document.removeEventListener('visibilitychange', handleVisibility);
       window.removeEventListener('beforeunload', handleBeforeUnload);
       window.removeEventListener('pagehide', handlePageHide);
+      window.removeEventListener('pageshow', handlePageShow);
+      window.removeEventListener('online', handleOnline);
       saverRef.current = null;
     };
     // The version is read once, when the notebook becomes ready.
