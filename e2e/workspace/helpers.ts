@@ -9,7 +9,6 @@
  * JupyterLite itself) is the real thing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   expect,
   request as playwrightRequest,
@@ -142,17 +141,10 @@ export async function waitForSaved(page: Page, timeout = 20_000): Promise<void> 
   await expect(state).toHaveText('Saved', { timeout });
 }
 
-/**
- * The server's JSON log lines. The e2e server writes them to LOG_FILE when it is set; the config
- * should point it into the run's data directory (see the report to the lead); a LOG_FILE in the
- * environment of `npx playwright test` reaches the webServer too.
- */
+/** The server's JSON log lines: playwright.config.ts has the e2e server write them to E2E_SERVER_LOG. */
 export function serverLogPath(): string | null {
-  const candidates = [
-    process.env.LOG_FILE,
-    process.env.E2E_DATA_DIR ? join(process.env.E2E_DATA_DIR, 'server.log') : undefined,
-  ];
-  return candidates.find((file): file is string => !!file && existsSync(file)) ?? null;
+  const file = process.env.E2E_SERVER_LOG;
+  return file && existsSync(file) ? file : null;
 }
 
 export function serverLogLines(): Record<string, unknown>[] {

@@ -40,7 +40,7 @@ test("a tutor question carries the selected cell's code, and the answer refers t
   const logFile = serverLogPath();
   expect(
     logFile,
-    'the e2e server must write its JSON logs to LOG_FILE (set it in the webServer env)',
+    'the e2e server must write its JSON logs to E2E_SERVER_LOG (playwright.config.ts)',
   ).not.toBeNull();
   await expect
     .poll(() =>
