@@ -1,4 +1,4 @@
-import type { SessionEvent } from '@tutor/shared/chat';
+import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS, type SessionEvent } from '@tutor/shared/chat';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getSessionMessages } from '../api/chat/get-session-messages';
 import { listSessions } from '../api/chat/list-sessions';
@@ -20,6 +20,20 @@ interface FailedCell {
 
 type Extras = Record<string, unknown>;
 
+/**
+ * Keeps a frame well under the socket's 256 KB limit (a larger frame closes the socket). The server
+ * truncates anything over MAX_*_CHARS itself, with a marker, so the text sent stays longer than that.
+ */
+function bounded(extras: Extras): Extras {
+  const code = extras.cell_code;
+  const error = extras.error_output;
+  return {
+    ...extras,
+    ...(typeof code === 'string' ? { cell_code: code.slice(0, 2 * MAX_CELL_CODE_CHARS) } : {}),
+    ...(typeof error === 'string' ? { error_output: error.slice(-2 * MAX_ERROR_OUTPUT_CHARS) } : {}),
+  };
+}
+
 function sourceText(source: string | string[] | undefined): string {
   return Array.isArray(source) ? source.join('') : (source ?? '');
 }
@@ -36,7 +50,7 @@ async function notebookContext(bridge: NotebookBridge): Promise<Extras> {
     if (cell.value.exerciseId) extras.exercise_id = cell.value.exerciseId;
   }
   if (error.status === 'fulfilled' && error.value) extras.error_output = error.value;
-  return extras;
+  return bounded(extras);
 }
 
 /**
@@ -125,7 +139,7 @@ export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
     if (typeof tutorMeta?.exercise === 'string') extras.exercise_id = tutorMeta.exercise;
     if (error.status === 'fulfilled' && error.value) extras.error_output = error.value;
     else extras.error_output = failed.summary;
-    overrideRef.current = extras;
+    overrideRef.current = bounded(extras);
     const sent = await conversation.send(
       `My cell raised an error: ${failed.summary}. Can you help me understand what is wrong?`,
     );

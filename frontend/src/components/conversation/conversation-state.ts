@@ -157,13 +157,16 @@ export function conversationReducer(
             content: state.streaming ?? '',
             hintLevel: action.event.hint_level,
             status: action.event.status,
-            tutorLabel: state.tutorLabel ?? undefined,
+            // After a failover the provider that actually answered names itself in `done`.
+            tutorLabel: action.event.tutor_label ?? state.tutorLabel ?? undefined,
           },
         ],
         streaming: null,
         answering: false,
         turnAcknowledged: false,
         hintLevel: action.event.hint_level,
+        tutorLabel: action.event.tutor_label ?? state.tutorLabel,
+        offline: action.event.offline ?? state.offline,
       };
     case 'canned':
       return {
