@@ -68,7 +68,10 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
     const body = bodies[index];
     const headers = Object.assign({}, template.headers, body ? { 'content-length': String(body.length) } : {});
     inFlight++;
+    let finished = false;
     const done = (status) => {
+      if (finished) return; // an error after the answer (or a second error) counts once
+      finished = true;
       inFlight--;
       const now = performance.now();
       if (now >= measureFrom && now < end) completedInWindow++;
@@ -83,6 +86,7 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
       response.on('end', () => done(response.statusCode));
     });
     request.on('error', () => done('error'));
+    request.setTimeout(60000, () => request.destroy(new Error('timeout')));
     request.end(body);
   }
   function stop() {
@@ -154,8 +158,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     let otherAtStart = options.otherCpuMs?.() ?? 0;
     let otherMeasured = 0;
     child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load client exited with ${code}`));
+    // A run never takes much longer than planned: a stuck client is killed and reported.
+    const deadline = setTimeout(
+      () => child.kill(),
+      (options.warmupMs ?? 1000) + options.durationMs + 120_000,
+    );
+    child.once('exit', (code, signal) => {
+      clearTimeout(deadline);
+      if (code !== 0) reject(new Error(`load client exited with ${code ?? signal}`));
     });
     child.send(clientOptions);
     child.on('message', (message: ClientMessage) => {
