@@ -21,6 +21,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { chromium, type Browser, type BrowserContext, type Request } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable, loopbackOnlyArg } from '../scripts/lib/chromium';
 
 import { build, resolveOptions } from '../jupyterlite/scripts/build';
 import { precompressSite } from '../scripts/lib/precompress';
@@ -295,16 +296,8 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...chromiumArgs, loopbackOnlyArg],
     });
     const cold: LoadResult[] = [];
     const warm: LoadResult[] = [];

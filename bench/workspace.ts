@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
+import { chromiumArgs, chromiumExecutable, loopbackOnlyArg } from '../scripts/lib/chromium';
 import { precompressSite } from '../scripts/lib/precompress';
 
 const REPO = path.resolve(import.meta.dirname, '..');
@@ -191,16 +192,8 @@ async function main(): Promise<void> {
   const runs = Math.max(1, Number(args.runs));
   const server = await startServer();
   const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
+    executablePath: chromiumExecutable,
+    args: [...chromiumArgs, loopbackOnlyArg],
   });
   try {
     const cold: Load[] = [];

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { chromiumExecutable as chromiumPath } from './chromium';
 
 /** Debian packages the tests use: the browser, and the Python stack that runs the notebooks. */
 const pythonModules = ['numpy', 'scipy', 'matplotlib', 'sympy', 'pandas', 'nbclient', 'nbformat', 'ipykernel'];
