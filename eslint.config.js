@@ -12,7 +12,7 @@ export default tseslint.config(
       '**/dist-test/**',
       'data/**',
       'frontend/public/**',
-      'jupyterlite/**',
+      'jupyterlite/node_modules/**',
       'test-results/**',
       'playwright-report/**',
     ],

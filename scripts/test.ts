@@ -23,6 +23,7 @@ const step = async (name: string, command: string, args: string[], env: NodeJS.P
 
 await step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 await step('typecheck', 'npx', ['tsc', '-b']);
+await step('typecheck (JupyterLite, its own project)', 'npm', ['run', '--silent', '--prefix', 'jupyterlite', 'typecheck']);
 await step('unit and integration tests (Vitest)', 'npx', [
   'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(resultsDir, 'vitest.json')}`,
 ]);

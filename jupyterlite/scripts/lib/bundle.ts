@@ -1,14 +1,14 @@
 /**
  * Runs rspack and reports the entry file the lab page must load.
  */
-import { rspack } from '@rspack/core';
+import { rspack, type Stats } from '@rspack/core';
 
 import { createRspackConfig } from '../../rspack.config';
 
 export async function bundle(outputDir: string, withTestKernel: boolean): Promise<string> {
   const mode = process.env['JUPYTERLITE_DEV'] === '1' ? 'development' : 'production';
   const compiler = rspack(createRspackConfig({ outputDir, withTestKernel, mode }));
-  const stats = await new Promise<import('@rspack/core').Stats>((resolve, reject) => {
+  const stats = await new Promise<Stats>((resolve, reject) => {
     compiler.run((error, result) => {
       if (error || !result) reject(error ?? new Error('rspack returned no stats'));
       else resolve(result);

@@ -4,8 +4,10 @@
  */
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ILatexTypesetter } from '@jupyterlab/rendermime';
+// Type only: the module itself is loaded lazily (its own chunk) by import('./load') below.
+import type { createMathDocument } from './load';
 
-type MathDocument = ReturnType<typeof import('./load').createMathDocument>;
+type MathDocument = ReturnType<typeof createMathDocument>;
 
 /** `$`, `\(`, `\[` or `\begin{`: anything else cannot hold TeX for MathJax to typeset. */
 const MAYBE_MATH = /\$|\\\(|\\\[|\\begin\{/;
