@@ -99,7 +99,8 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
     process.send({ type: 'done', latencies, failures, completedInWindow, seconds: durationMs / 1000 }, () => process.exit(0));
   }
   setTimeout(() => process.send({ type: 'measuring' }), warmupMs);
-  setTimeout(stop, warmupMs + durationMs);
+  // The last request may be answered a moment before the window closes: settle again at its end.
+  setTimeout(() => { stop(); settle(); }, warmupMs + durationMs);
   const settle = () => { if (performance.now() >= end && inFlight === 0) finish(); };
   if (rate) {
     // Open loop: requests are due at fixed times whatever the server does.
@@ -163,9 +164,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       () => child.kill(),
       (options.warmupMs ?? 1000) + options.durationMs + 120_000,
     );
+    let answered = false;
     child.once('exit', (code, signal) => {
       clearTimeout(deadline);
-      if (code !== 0) reject(new Error(`load client exited with ${code ?? signal}`));
+      if (!answered) reject(new Error(`load client exited (${code ?? signal}) without a result`));
     });
     child.send(clientOptions);
     child.on('message', (message: ClientMessage) => {
@@ -180,6 +182,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         otherMeasured = (options.otherCpuMs?.() ?? 0) - otherAtStart;
         return;
       }
+      answered = true;
       const sorted = Float64Array.from(message.latencies).sort();
       const values = Array.from(sorted);
       resolve({
