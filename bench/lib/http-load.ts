@@ -165,7 +165,8 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       (options.warmupMs ?? 1000) + options.durationMs + 120_000,
     );
     let answered = false;
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': the result message can still be in flight when the process exits.
+    child.once('close', (code, signal) => {
       clearTimeout(deadline);
       if (!answered) reject(new Error(`load client exited (${code ?? signal}) without a result`));
     });
