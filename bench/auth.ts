@@ -4,17 +4,13 @@
 // a closed loop (bounded by the password hash), and the argon2id cost.
 // Options: --seconds=10 --rate=500 --login-clients=4 --only=pglite|postgres
 import { randomBytes } from 'node:crypto';
-import type { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import { buildApp } from '../backend/src/app';
 import { hashPassword, verifyPassword } from '../backend/src/auth/passwords';
 import { loadEnv } from '../backend/src/config/env';
-import { type DatabaseHandle, openDatabase } from '../backend/src/db/client';
 import { type LoadResult, runLoad } from './lib/load';
+import { type BenchTarget, benchTargets } from './lib/databases';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
@@ -22,56 +18,9 @@ const args = Object.fromEntries(
 const seconds = Number(args.seconds ?? 10);
 const meRate = Number(args.rate ?? 500);
 const loginClients = Number(args['login-clients'] ?? 4);
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench password 123';
 
-interface Target {
-  name: 'pglite' | 'postgres';
-  open(): Promise<{ handle: DatabaseHandle; cleanup(): Promise<void> } | string>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-auth-'));
-      const handle = openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
-      return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const name = `tutor_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-      try {
-        await admin.connect();
-      } catch (error) {
-        return `no PostgreSQL at ${serverUrl} (${(error as Error).message})`;
-      }
-      await admin.query(`create database "${name}"`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const handle = openDatabase({ kind: 'postgres', url: url.toString() });
-      // The pool has no 'error' listener (db/client.ts); a connection ended by the drop below
-      // while the pool winds down would otherwise crash the bench.
-      (handle.db as unknown as { $client: EventEmitter }).$client.on('error', () => {});
-      return {
-        handle,
-        async cleanup() {
-          const client = new pg.Client({ connectionString: serverUrl });
-          await client.connect();
-          await client.query(`drop database if exists "${name}" with (force)`);
-          await client.end();
-        },
-      };
-    },
-  },
-];
+const targets = benchTargets('bench-auth');
 
 /** Milliseconds per argon2id hash and verify, one at a time, after a warm-up. */
 async function hashCost(rounds = 20) {
@@ -105,7 +54,7 @@ async function measured(options: Parameters<typeof runLoad>[0]) {
   return { result, serverCpuMs: (cpu.user + cpu.system) / 1000 / answered };
 }
 
-async function benchTarget(target: Target): Promise<Row[] | string> {
+async function benchTarget(target: BenchTarget): Promise<Row[] | string> {
   const opened = await target.open();
   if (typeof opened === 'string') return opened;
   const env = loadEnv({

@@ -9,20 +9,17 @@
 // event loop. Options: --turns=300 --sockets=200 --tokens=300 --rate=50 --only=pglite|postgres
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import WebSocket from 'ws';
 import type { ChatServerEvent } from '@tutor/shared/chat';
 import type { GenerateRequest, LlmRouter, MessageClassifier } from '../backend/src/ai/types';
 import { buildApp } from '../backend/src/app';
 import { users } from '../backend/src/auth/schema';
 import { loadEnv } from '../backend/src/config/env';
-import { type DatabaseHandle, openDatabase } from '../backend/src/db/client';
+import { type BenchTarget, benchTargets } from './lib/databases';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
@@ -213,54 +210,7 @@ const fallbackClassifier: MessageClassifier = {
   estimateDifficulty: () => ({ programming: 3, maths: 3 }),
 };
 
-interface Target {
-  name: 'pglite' | 'postgres';
-  open(): Promise<{ handle: DatabaseHandle; cleanup(): Promise<void> } | string>;
-}
-
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
-
-const targets: Target[] = [
-  {
-    name: 'pglite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'bench-chat-'));
-      const handle = openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
-      return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const name = `tutor_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2000 });
-      try {
-        await admin.connect();
-      } catch (error) {
-        return `no PostgreSQL at ${serverUrl} (${(error as Error).message})`;
-      }
-      await admin.query(`create database "${name}"`);
-      await admin.end();
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const handle = openDatabase({ kind: 'postgres', url: url.toString() });
-      // The pool has no error listener: an idle connection ended by the final drop would crash us.
-      (handle.db as unknown as { $client: pg.Pool }).$client.on('error', () => undefined);
-      return {
-        handle,
-        async cleanup() {
-          const client = new pg.Client({ connectionString: serverUrl });
-          await client.connect();
-          await client.query(`drop database if exists "${name}" with (force)`);
-          await client.end();
-        },
-      };
-    },
-  },
-];
+const targets = benchTargets('bench-chat');
 
 const portOf = (app: FastifyInstance) => (app.server.address() as AddressInfo).port;
 
@@ -315,7 +265,7 @@ interface TargetResult {
   cpuPerTokenUs: number;
 }
 
-async function benchTarget(target: Target): Promise<TargetResult | string> {
+async function benchTarget(target: BenchTarget): Promise<TargetResult | string> {
   const opened = await target.open();
   if (typeof opened === 'string') return opened;
   const env = loadEnv({

@@ -4,28 +4,22 @@
 // give the latency at that rate (the goals). Options: --seconds=10 --only=postgres|pglite
 // --c200=8 --c2m=4 --clist=4 --listrate=N (default: 500/s or half the measured capacity)
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { buildApp } from '../backend/src/app';
 import { users } from '../backend/src/auth/schema';
 import { loadEnv } from '../backend/src/config/env';
-import { type DatabaseHandle, openDatabase } from '../backend/src/db/client';
 import { learningModules } from '../backend/src/learning-modules/schema';
 import { userModuleProgress } from '../backend/src/progress/schema';
 import { formatResult, type LoadRequest, type LoadResult, runLoad } from './lib/http-load';
+import { type BenchTarget, benchTargets } from './lib/databases';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
 );
 const seconds = Number(args.seconds ?? 10);
-const serverUrl =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.TEST_DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** A plausible notebook of about `bytes`: markdown, code cells with printed output, some plots. */
@@ -96,40 +90,8 @@ function postgresCpuMs(): number {
   return (ticks * 1000) / ticksPerSecond;
 }
 
-interface Target {
-  name: 'postgres' | 'pglite';
-  open(): Promise<{ handle: DatabaseHandle; cleanup(): Promise<void> }>;
-}
-
-const targets: Target[] = [
-  {
-    name: 'postgres',
-    async open() {
-      const name = `tutor_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: serverUrl });
-      await admin.connect();
-      await admin.query(`create database "${name}"`);
-      const url = new URL(serverUrl);
-      url.pathname = `/${name}`;
-      const handle = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 10 });
-      return {
-        handle,
-        async cleanup() {
-          await admin.query(`drop database if exists "${name}" with (force)`);
-          await admin.end();
-        },
-      };
-    },
-  },
-  {
-    name: 'pglite',
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'tutor-bench-pglite-'));
-      const handle = openDatabase({ kind: 'pglite', dataDir: dir });
-      return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-];
+// PostgreSQL first: its goals are the ones the issue sets.
+const targets = benchTargets('tutor-bench-progress').reverse();
 
 let userSeq = 0;
 async function createUsers(app: FastifyInstance, count: number) {
@@ -189,8 +151,13 @@ async function populate(app: FastifyInstance, listUsers: { id: string }[]) {
   return modules.length;
 }
 
-async function benchTarget(target: Target) {
-  const { handle, cleanup } = await target.open();
+async function benchTarget(target: BenchTarget) {
+  const opened = await target.open();
+  if (typeof opened === 'string') {
+    console.log(`\n${target.name}: skipped, ${opened}`);
+    return;
+  }
+  const { handle, cleanup } = opened;
   const env = loadEnv({
     LOG_LEVEL: 'silent',
     FRONTEND_DIST: 'bench/.none',
