@@ -12,11 +12,8 @@
  * no host but 127.0.0.1 (Pyodide's package CDN fails at once, as offline), without request
  * interception, which would disable the HTTP cache and so the warm figures.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -25,6 +22,7 @@ import { chromiumArgs, chromiumExecutable, loopbackOnlyArg } from '../scripts/li
 
 import { build, resolveOptions } from '../jupyterlite/scripts/build';
 import { precompressSite } from '../scripts/lib/precompress';
+import { startBuiltServer } from './lib/app-server';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const NOTEBOOK = process.env['BENCH_NOTEBOOK'] ?? 'module_01_intro_to_numpy.ipynb';
@@ -69,93 +67,6 @@ async function siteSize(root: string): Promise<SiteSize> {
     if (path.relative(root, file).startsWith('static/pyodide/')) size.pyodide += bytes;
   }
   return size;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function runCommand(command: string, commandArgs: string[], cwd: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd, stdio: 'inherit' });
-    child.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`${command} exited ${code}`)),
-    );
-  });
-}
-
-async function newestMtime(dir: string): Promise<number> {
-  const times = await Promise.all(
-    (await listFiles(dir)).map(async (file) => (await stat(file)).mtimeMs),
-  );
-  return Math.max(0, ...times);
-}
-
-/** The server bundle is missing or older than its sources (backend/src, shared/src). */
-async function backendStale(): Promise<boolean> {
-  const bundle = path.join(REPO, 'backend/dist/server.js');
-  if (!existsSync(bundle)) return true;
-  const built = (await stat(bundle)).mtimeMs;
-  const sources = Math.max(
-    await newestMtime(path.join(REPO, 'backend/src')),
-    await newestMtime(path.join(REPO, 'shared/src')),
-  );
-  return sources > built;
-}
-
-interface AppServer {
-  origin: string;
-  stop(): Promise<void>;
-}
-
-async function startAppServer(siteDir: string): Promise<AppServer> {
-  if (await backendStale()) {
-    await runCommand('npx', ['tsx', 'scripts/build.ts'], path.join(REPO, 'backend'));
-  }
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-jupyterlite-data-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn('node', ['backend/dist/server.js'], {
-    cwd: REPO,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      JUPYTERLITE_DIR: siteDir,
-      LOG_LEVEL: 'warn',
-    },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`${origin}/jupyterlite/lab/jupyter-lite.json`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start within 180 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    origin,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
 }
 
 interface RequestRecord {
@@ -292,7 +203,7 @@ async function main(): Promise<void> {
     precompressSite(siteDir);
   }
   const size = await siteSize(siteDir);
-  const server = await startAppServer(siteDir);
+  const server = await startBuiltServer(siteDir);
   let browser: Browser | undefined;
   try {
     browser = await chromium.launch({

@@ -14,16 +14,13 @@
  * wait for Python. Requests are observed, not intercepted (interception disables the HTTP cache).
  * Fetches made by web workers (the kernel's) are not counted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Request } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable, loopbackOnlyArg } from '../scripts/lib/chromium';
 import { precompressSite } from '../scripts/lib/precompress';
+import { type AppServer, startBuiltServer } from './lib/app-server';
 
 const REPO = path.resolve(import.meta.dirname, '..');
 const SITE = path.join(REPO, 'frontend/public/jupyterlite');
@@ -34,65 +31,14 @@ const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, verbose: { type: 'boolean', default: false } },
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function startServer(): Promise<{ origin: string; stop: () => Promise<void> }> {
-  for (const file of [
-    'backend/dist/server.js',
-    'frontend/dist/index.html',
-    'frontend/public/jupyterlite/lab/index.html',
-  ]) {
+async function startServer(): Promise<AppServer> {
+  for (const file of ['frontend/dist/index.html', 'frontend/public/jupyterlite/lab/index.html']) {
     if (!existsSync(path.join(REPO, file)))
       throw new Error(`${file} is missing: run npm run build first`);
   }
   precompressSite(path.join(REPO, 'frontend/dist'));
   precompressSite(SITE);
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-workspace-'));
-  const port = await freePort();
-  const child: ChildProcess = spawn('node', ['backend/dist/server.js'], {
-    cwd: REPO,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      JUPYTERLITE_DIR: SITE,
-      LOG_LEVEL: 'warn',
-      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    },
-  });
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${origin}/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the server did not start within 180 s');
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  return {
-    origin,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+  return startBuiltServer(SITE);
 }
 
 interface Transfer {
