@@ -1,5 +1,5 @@
 import type { SessionEvent } from '@tutor/shared/chat';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { getSessionMessages } from '../api/chat/get-session-messages';
@@ -10,29 +10,12 @@ import { useConversation } from '../components/conversation/use-conversation';
 import { ChatWelcome } from './chat-welcome';
 import { SessionSidebar } from './session-sidebar';
 import { useSessions } from './use-sessions';
+import { useFillViewport } from '../lib/use-fill-viewport';
 
 const SIDEBAR_ID = 'chat-sessions';
 
 function isWideScreen(): boolean {
   return typeof window.matchMedia !== 'function' || window.matchMedia('(min-width: 768px)').matches;
-}
-
-/**
- * The page fills the window below whatever sits above it (the navbar wraps on small screens), so
- * that only the message list scrolls.
- */
-function useFillViewport() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [top, setTop] = useState(56);
-  useLayoutEffect(() => {
-    const measure = () => {
-      if (ref.current) setTop(ref.current.getBoundingClientRect().top + window.scrollY);
-    };
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
-  return [ref, `calc(100dvh - ${Math.round(top)}px)`] as const;
 }
 
 /** The tutor chat: sessions on the left, the conversation on the right. `/chat/:sessionId?`. */

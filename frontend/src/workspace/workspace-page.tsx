@@ -1,6 +1,6 @@
 import type { ModuleOut } from '@tutor/shared/learning-modules';
 import type { ProgressOut, ProgressStatus } from '@tutor/shared/progress';
-import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../api/api-error';
 import { getModule } from '../api/modules/get-module';
@@ -14,6 +14,7 @@ import type { SaveState } from './notebook-saver';
 import { NotebookPanel } from './notebook-panel';
 import { SaveIndicator } from './save-indicator';
 import { WorkspaceSplit } from './workspace-split';
+import { useFillViewport } from '../lib/use-fill-viewport';
 
 // The tutor brings markdown, KaTeX and highlighting: loaded beside the notebook, not before it.
 const TutorPanel = lazy(() => import('./tutor-panel').then((m) => ({ default: m.TutorPanel })));
@@ -22,21 +23,6 @@ type Loaded =
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
   | { kind: 'loaded'; module: ModuleOut; progress: ProgressOut };
-
-/** The page fills the window below the navbar (which wraps on small screens). */
-function useFillViewport() {
-  const ref = useRef<HTMLDivElement>(null);
-  const [top, setTop] = useState(56);
-  useLayoutEffect(() => {
-    const measure = () => {
-      if (ref.current) setTop(ref.current.getBoundingClientRect().top + window.scrollY);
-    };
-    measure();
-    window.addEventListener('resize', measure);
-    return () => window.removeEventListener('resize', measure);
-  }, []);
-  return [ref, `calc(100dvh - ${Math.round(top)}px)`] as const;
-}
 
 /** `/workspace/:moduleId`: the module's notebook and the tutor side by side. */
 export function WorkspacePage() {
