@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Spinner } from '../components/spinner';
 import type { ChatSessionSummary } from '../api/chat/list-sessions';
-import { ConfirmDialog } from './confirm-dialog';
+import { Dialog } from '../components/dialog';
 
 interface SessionSidebarProps {
   id: string;
@@ -125,15 +125,17 @@ export function SessionSidebar({
         </ul>
       )}
       {pendingDelete && (
-        <ConfirmDialog
+        <Dialog
           title="Delete this conversation?"
-          confirmLabel="Delete"
           pending={deleting}
-          onConfirm={() => void handleConfirmDelete()}
           onCancel={() => setPendingDelete(null)}
+          actions={[
+            { label: 'Cancel', onClick: () => setPendingDelete(null) },
+            { label: 'Delete', variant: 'danger', onClick: () => void handleConfirmDelete() },
+          ]}
         >
           “{titleOf(pendingDelete)}” and all its messages will be deleted. This cannot be undone.
-        </ConfirmDialog>
+        </Dialog>
       )}
     </nav>
   );

@@ -7,7 +7,7 @@ import { Spinner } from '../components/spinner';
 import { createNotebookBridge, type KernelStatus, type NotebookBridge } from './notebookBridge';
 import type { SaveState } from './notebook-saver';
 import { useAutosave } from './use-autosave';
-import { WorkspaceDialog } from './workspace-dialog';
+import { Dialog } from '../components/dialog';
 
 /** How long JupyterLite may take to open the notebook before the panel says it failed. */
 const READY_TIMEOUT_MS = 60_000;
@@ -217,7 +217,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
         )}
       </div>
       {dialog === 'reset' && (
-        <WorkspaceDialog
+        <Dialog
           title="Reset to the original notebook?"
           pending={pending}
           onCancel={() => setDialog(null)}
@@ -228,10 +228,10 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
         >
           Your changes to this notebook will be replaced by the module&apos;s starting notebook.
           This cannot be undone.
-        </WorkspaceDialog>
+        </Dialog>
       )}
       {dialog === 'conflict' && (
-        <WorkspaceDialog
+        <Dialog
           title="This notebook was changed elsewhere"
           pending={pending}
           actions={[
@@ -246,7 +246,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
           A newer version of this notebook was saved in another tab or window. Autosave is paused
           until you choose: load the newer version (your changes here are discarded), or keep this
           version and overwrite the newer one.
-        </WorkspaceDialog>
+        </Dialog>
       )}
     </section>
   );
