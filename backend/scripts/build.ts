@@ -1,4 +1,4 @@
-// Bundles the server into dist/server.js. Dependencies stay external (node_modules at run time);
+// Bundles the server into dist/server.js (and its PGlite worker into dist/pglite-worker.js). Dependencies stay external (node_modules at run time);
 // the workspace package @tutor/shared is TypeScript source, so it is bundled in.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -8,14 +8,17 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 };
 
 await build({
-  entryPoints: ['src/server.ts'],
-  outfile: 'dist/server.js',
+  // The PGlite worker thread is its own entry: src/db/pglite/client.ts starts dist/pglite-worker.js.
+  entryPoints: { server: 'src/server.ts', 'pglite-worker': 'src/db/pglite/worker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
   external: Object.keys(pkg.dependencies).filter((name) => !name.startsWith('@tutor/')),
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -1,0 +1,181 @@
+// The server thread's side of the PGlite worker (worker.ts): the part of PGlite's interface that
+// Drizzle's PGlite driver uses (query, exec, transaction), each call a message to the worker.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  deserializeError,
+  type QueryResult,
+  type RowMode,
+  type WorkerOptions,
+  type WorkerRequest,
+  type WorkerResponse,
+  type WorkerStarted,
+} from './protocol';
+
+type Parser = (value: string, type: number) => unknown;
+type Request = WorkerRequest extends infer R
+  ? R extends { id: number }
+    ? Omit<R, 'id'>
+    : never
+  : never;
+
+export interface QueryOptions {
+  rowMode?: RowMode;
+  parsers?: Record<number, Parser>;
+}
+
+/** What a transaction callback is given: queries inside that transaction. */
+export interface WorkerTransaction {
+  query<Row>(sql: string, params?: unknown[], options?: QueryOptions): Promise<QueryResult<Row>>;
+  exec(sql: string): Promise<QueryResult<Record<string, unknown>>[]>;
+}
+
+/**
+ * From the bundle (dist/server.js) the worker is dist/pglite-worker.js; from the TypeScript source
+ * (tests, benchmarks, tsx) it is worker.ts, loaded through tsx's loader.
+ */
+function startWorker(options: WorkerOptions): Worker {
+  if (!import.meta.url.endsWith('.ts')) {
+    return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: options });
+  }
+  // tsx's ES module API (require.resolve finds its CommonJS twin beside it, which cannot register
+  // the loader from an evaluated worker script).
+  const tsxApi = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const tsx = pathToFileURL(tsxApi).href;
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: options });
+}
+
+/** Applies the caller's parsers to the columns of the types the worker left as text. */
+function parseRows<Row>(
+  result: QueryResult<unknown>,
+  rowMode: RowMode,
+  parsers: Record<number, Parser>,
+) {
+  const columns = result.fields
+    .map((field, index) => ({
+      index,
+      name: field.name,
+      type: field.dataTypeID,
+      parse: parsers[field.dataTypeID],
+    }))
+    .filter((column) => column.parse);
+  if (columns.length === 0) return result as QueryResult<Row>;
+  for (const row of result.rows as Record<string | number, unknown>[]) {
+    for (const { index, name, type, parse } of columns) {
+      const key = rowMode === 'array' ? index : name;
+      const value = row[key];
+      if (typeof value === 'string') row[key] = parse!(value, type);
+    }
+  }
+  return result as QueryResult<Row>;
+}
+
+export class PgliteWorkerClient {
+  /** Resolves when PGlite is open in the worker; rejects if it cannot open. */
+  readonly waitReady: Promise<void>;
+  private readonly worker: Worker;
+  private readonly pending = new Map<
+    number,
+    { resolve(value: unknown): void; reject(error: Error): void }
+  >();
+  private nextId = 1;
+  private stopped: Error | undefined;
+
+  constructor(options: WorkerOptions = {}) {
+    this.worker = startWorker(options);
+    // The worker keeps the process alive only while a call is waiting for it.
+    this.worker.unref();
+    this.waitReady = new Promise((resolve, reject) => {
+      this.worker.once('message', (started: WorkerStarted) => {
+        if (started.started) resolve();
+        else reject(deserializeError(started.error));
+        this.worker.on('message', (response: WorkerResponse) => this.settle(response));
+      });
+      this.worker.once('error', reject);
+    });
+    this.waitReady.catch(() => {}); // reported to whoever awaits a call
+    this.worker.on('error', (error) => this.stop(error));
+    this.worker.on('exit', (code) =>
+      this.stop(new Error(`The PGlite worker exited (code ${code})`)),
+    );
+  }
+
+  query<Row>(
+    sql: string,
+    params: unknown[] = [],
+    options: QueryOptions = {},
+    transaction?: number,
+  ) {
+    const rowMode = options.rowMode ?? 'object';
+    const parsers = options.parsers ?? {};
+    const rawTypes = Object.keys(parsers).map(Number);
+    return this.call<QueryResult<unknown>>({
+      op: 'query',
+      sql,
+      params,
+      rowMode,
+      rawTypes,
+      transaction,
+    }).then((result) => parseRows<Row>(result, rowMode, parsers));
+  }
+
+  exec(sql: string, transaction?: number) {
+    return this.call<QueryResult<Record<string, unknown>>[]>({ op: 'exec', sql, transaction });
+  }
+
+  /** Runs `work` in a transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(work: (transaction: WorkerTransaction) => Promise<T>): Promise<T> {
+    const id = await this.call<number>({ op: 'begin' });
+    const transaction: WorkerTransaction = {
+      query: (sql, params, options) => this.query(sql, params, options, id),
+      exec: (sql) => this.exec(sql, id),
+    };
+    let result: T;
+    try {
+      result = await work(transaction);
+    } catch (error) {
+      await this.call({ op: 'rollback', transaction: id });
+      throw error;
+    }
+    await this.call({ op: 'commit', transaction: id });
+    return result;
+  }
+
+  async close(): Promise<void> {
+    if (!this.stopped) {
+      await this.call({ op: 'close' }).catch(() => {});
+    }
+    await this.worker.terminate();
+  }
+
+  private call<T>(request: Request): Promise<T> {
+    if (this.stopped) return Promise.reject(this.stopped);
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) this.worker.ref();
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private settle(response: WorkerResponse) {
+    const waiting = this.pending.get(response.id);
+    if (!waiting) return;
+    this.pending.delete(response.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (response.ok) waiting.resolve(response.value);
+    else waiting.reject(deserializeError(response.error));
+  }
+
+  /** The worker died: every waiting call and every later one fails with why. */
+  private stop(error: Error) {
+    this.stopped ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(this.stopped);
+    this.pending.clear();
+  }
+}

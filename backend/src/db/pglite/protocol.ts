@@ -1,0 +1,68 @@
+// Messages between the server's thread and the PGlite worker thread (see worker.ts).
+
+export type RowMode = 'array' | 'object';
+
+export type WorkerRequest =
+  | {
+      id: number;
+      op: 'query';
+      sql: string;
+      params: unknown[];
+      rowMode: RowMode;
+      /** Types the caller parses itself (its parsers are functions, which cannot cross threads). */
+      rawTypes: number[];
+      transaction?: number;
+    }
+  | { id: number; op: 'exec'; sql: string; transaction?: number }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'commit' | 'rollback'; transaction: number }
+  | { id: number; op: 'close' };
+
+/** What can be posted of a PostgreSQL error: its message and its scalar fields (code, constraint...). */
+export interface SerializedError {
+  message: string;
+  fields: Record<string, string | number | boolean | null>;
+}
+
+export type WorkerResponse =
+  { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError };
+
+/** The worker's first message: PGlite is open, or why it could not be. */
+export type WorkerStarted = { started: true } | { started: false; error: SerializedError };
+
+export interface WorkerOptions {
+  /** Undefined: in memory (tests). */
+  dataDir?: string;
+}
+
+export interface QueryField {
+  name: string;
+  dataTypeID: number;
+}
+
+export interface QueryResult<Row> {
+  rows: Row[];
+  fields: QueryField[];
+  affectedRows?: number;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  const fields: SerializedError['fields'] = {};
+  if (error && typeof error === 'object') {
+    for (const [key, value] of Object.entries(error)) {
+      // PGlite attaches the query options (with functions) and params: scalars only cross.
+      if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
+        fields[key] = value as string | number | boolean | null;
+      }
+    }
+  }
+  return { message: error instanceof Error ? error.message : String(error), fields };
+}
+
+/** An Error carrying the PostgreSQL fields (code, constraint, detail...) as the driver's does. */
+export function deserializeError({ message, fields }: SerializedError): Error {
+  const error = new Error(message);
+  Object.assign(error, fields);
+  if (typeof fields.name !== 'string') error.name = 'DatabaseError';
+  return error;
+}

@@ -1,0 +1,138 @@
+// The PGlite worker client (src/db/pglite): what Drizzle relies on, through Drizzle and directly.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../src/db/client';
+import { PgliteWorkerClient } from '../../src/db/pglite/client';
+
+// The PostgreSQL project runs the same files: this client is PGlite's only, so once is enough.
+describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
+  let client: PgliteWorkerClient;
+  beforeAll(async () => {
+    client = new PgliteWorkerClient();
+    await client.waitReady;
+    await client.exec(
+      `create table item (id int primary key, name text not null, at timestamptz default now())`,
+    );
+  });
+  afterAll(() => client.close());
+
+  it('returns rows as objects or arrays, with the fields and the affected row count', async () => {
+    const inserted = await client.query(`insert into item (id, name) values ($1, $2), ($3, $4)`, [
+      1,
+      'a',
+      2,
+      'b',
+    ]);
+    expect(inserted.affectedRows).toBe(2);
+    const objects = await client.query<{ id: number; name: string }>(
+      `select id, name from item order by id`,
+    );
+    expect(objects.rows).toEqual([
+      { id: 1, name: 'a' },
+      { id: 2, name: 'b' },
+    ]);
+    expect(objects.fields.map((f) => f.name)).toEqual(['id', 'name']);
+    const arrays = await client.query(`select id, name from item order by id`, [], {
+      rowMode: 'array',
+    });
+    expect(arrays.rows).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
+  });
+
+  it("applies the caller's parsers (functions stay on this thread) to the columns of their types", async () => {
+    const TIMESTAMPTZ = 1184;
+    const result = await client.query<{ at: unknown; id: number }>(
+      `select at, id from item where id = 1`,
+      [],
+      { parsers: { [TIMESTAMPTZ]: (value: string) => `parsed:${value}` } },
+    );
+    expect(result.rows[0]!.at).toMatch(/^parsed:\d{4}-\d\d-\d\d /);
+    expect(result.rows[0]!.id).toBe(1);
+  });
+
+  it('carries the PostgreSQL error fields (code, constraint) across the thread', async () => {
+    const error = await client
+      .query(`insert into item (id, name) values (1, 'again')`)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: '23505', constraint: 'item_pkey' });
+    // The worker is still usable.
+    expect((await client.query(`select count(*)::int as n from item`)).rows).toEqual([{ n: 2 }]);
+  });
+
+  it('commits a transaction that resolves and rolls back one that throws', async () => {
+    await client.transaction(async (tx) => {
+      await tx.query(`insert into item (id, name) values (10, 'kept')`);
+    });
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.query(`insert into item (id, name) values (11, 'dropped')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const { rows } = await client.query<{ id: number }>(
+      `select id from item where id >= 10 order by id`,
+    );
+    expect(rows).toEqual([{ id: 10 }]);
+  });
+
+  it('keeps a statement from outside a transaction out of it until it ends', async () => {
+    let releaseTransaction!: () => void;
+    const held = new Promise<void>((resolve) => (releaseTransaction = resolve));
+    const transaction = client.transaction(async (tx) => {
+      await tx.query(`insert into item (id, name) values (20, 'in transaction')`);
+      await held;
+      throw new Error('roll back');
+    });
+    const outside = client.query(`insert into item (id, name) values (21, 'outside')`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    releaseTransaction();
+    await expect(transaction).rejects.toThrow('roll back');
+    await outside;
+    const { rows } = await client.query<{ id: number }>(
+      `select id from item where id >= 20 order by id`,
+    );
+    // Had the outside insert run inside the transaction, the rollback would have removed it too.
+    expect(rows).toEqual([{ id: 21 }]);
+  });
+
+  it('fails every call with a clear error once the worker has stopped', async () => {
+    const stopped = new PgliteWorkerClient();
+    await stopped.waitReady;
+    await stopped.close();
+    await expect(stopped.query('select 1')).rejects.toThrow(/PGlite worker exited/);
+  });
+});
+
+describe.skipIf(inject('databaseUrl'))('PGlite on disk through the worker', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pglite-worker-test-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps what was written when the database is closed and opened again (Drizzle on top)', async () => {
+    const open = (): DatabaseHandle => openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    const first = open();
+    await first.db.execute(sql`create table note (body text)`);
+    await first.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into note values ('survives a restart')`);
+    });
+    await first.close();
+    const second = open();
+    try {
+      const result = await second.db.execute(sql`select body from note`);
+      expect((result as unknown as { rows: unknown[] }).rows).toEqual([
+        { body: 'survives a restart' },
+      ]);
+    } finally {
+      await second.close();
+    }
+  });
+});
