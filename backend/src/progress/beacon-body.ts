@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, payloadTooLarge } from '../errors/app-error';
+import { rememberJsonText } from './json-text';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -28,6 +29,7 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
     } else {
       text = body.toString('utf8');
     }
+    rememberJsonText(request, text);
     parseJson(request, text, done);
   };
 }

@@ -13,6 +13,7 @@ import { parseInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
+import { jsonTextOf, keepJsonText } from './json-text';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, updateProgress } from './service';
 
@@ -29,15 +30,23 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
   const saveTokens = createSaveTokenSigner(options.jwtSecret, SAVE_TOKEN_TTL_SECONDS);
   const db = () => app.database.db;
 
-  const save = async (userId: string, moduleId: string, body: ProgressUpdate) =>
+  const save = async (
+    userId: string,
+    moduleId: string,
+    body: ProgressUpdate,
+    bodyJson: string | undefined,
+  ) =>
     savedProgressOrThrow(
       moduleId,
       await updateProgress(db(), userId, moduleId, {
         status: body.status,
         notebookState: body.notebook_state,
+        bodyJson,
         baseVersion: body.base_version,
       }),
     );
+
+  keepJsonText(app);
 
   app.get('/api/progress/:module_id', { preHandler: app.authenticate }, async (request) => {
     const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
@@ -52,7 +61,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     async (request) => {
       const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
       const body = parseInput(ProgressUpdateSchema, request.body, 422);
-      return save(request.user.id, module_id, body);
+      return save(request.user.id, module_id, body, jsonTextOf(request));
     },
   );
 
@@ -97,7 +106,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
           request.body,
           422,
         );
-        return save(claims.userId, module_id, update);
+        return save(claims.userId, module_id, update, jsonTextOf(request));
       },
     );
   });

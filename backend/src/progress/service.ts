@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
-import { toJsonbText } from './jsonb';
+import { castableToJsonb, toJsonbText } from './jsonb';
 import { type UserModuleProgress, userModuleProgress } from './schema';
 
 const progress = userModuleProgress;
@@ -13,6 +13,11 @@ export type ProgressSummary = Omit<UserModuleProgress, 'notebookState' | 'userId
 export interface ProgressChanges {
   status?: ProgressStatus;
   notebookState?: Record<string, unknown>;
+  /**
+   * The JSON text `notebookState` was parsed from: an object (the request body) whose
+   * `notebook_state` member it is. Stored as sent when it can be, instead of serialising again.
+   */
+  bodyJson?: string;
   /** The notebook version the client started from; a different stored version refuses the write. */
   baseVersion?: number;
 }
@@ -77,6 +82,13 @@ export async function getModuleProgress(
   return row;
 }
 
+function notebookJsonb(notebookState: Record<string, unknown>, bodyJson: string | undefined): SQL {
+  if (bodyJson !== undefined && castableToJsonb(bodyJson)) {
+    return sql`(${bodyJson}::jsonb -> 'notebook_state')`;
+  }
+  return sql`${toJsonbText(notebookState)}::jsonb`;
+}
+
 /**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
  * cannot interleave:
@@ -92,7 +104,7 @@ export async function updateProgress(
   moduleId: string,
   changes: ProgressChanges,
 ): Promise<UpdateProgressResult> {
-  const { status, notebookState, baseVersion } = changes;
+  const { status, notebookState, bodyJson, baseVersion } = changes;
   const writesNotebook = notebookState !== undefined;
   const requested: ProgressStatus | undefined =
     status ?? (writesNotebook ? 'in_progress' : undefined);
@@ -118,8 +130,7 @@ export async function updateProgress(
         userId,
         moduleId,
         status: requested,
-        notebookState:
-          notebookState === undefined ? null : sql`${toJsonbText(notebookState)}::jsonb`,
+        notebookState: notebookState === undefined ? null : notebookJsonb(notebookState, bodyJson),
         version: writesNotebook ? 1 : 0,
       })
       .onConflictDoUpdate({

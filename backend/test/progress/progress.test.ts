@@ -380,6 +380,32 @@ describe('progress routes', () => {
     expect(restored.notebook_state).toEqual(notebook('print("a\uFFFDb\uFFFD")'));
   });
 
+  it('stores the notebook as sent in JSON text, escapes included (an escaped pair kept, NUL and lone surrogates replaced)', async () => {
+    const user = await buildUser(app);
+    const source = String.raw`"x = 1.25  # \u00e9t\u00E9 \uD83D\uDE00 \\u0000 typed"`;
+    const raw = (text: string) =>
+      `{"notebook_state": {"nbformat": 4, "nbformat_minor": 5, "metadata": {"n": 12345678901234567890},` +
+      ` "cells": [{"cell_type": "code", "source": ${text}, "metadata": {}, "outputs": [], "execution_count": null}]}}`;
+    const send = (text: string) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/progress/${moduleId}`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload: raw(text),
+      });
+    expect((await send(source)).statusCode).toBe(200);
+    const cellSource = async () =>
+      (
+        (await storedProgress(app, user.user.id, moduleId))!.notebookState as {
+          cells: { source: string }[];
+        }
+      ).cells[0]!.source;
+    expect(await cellSource()).toBe('x = 1.25  # \u00e9t\u00e9 \uD83D\uDE00 \\u0000 typed');
+    // Escapes jsonb refuses, in either case: the save still succeeds, with U+FFFD in their place.
+    expect((await send(String.raw`"a\u0000b \uD800 \udfff \uD83D\uDE00"`)).statusCode).toBe(200);
+    expect(await cellSource()).toBe('a\uFFFDb \uFFFD \uFFFD \uD83D\uDE00');
+  });
+
   it('stores notebook_state as a JSON object, not a string', async () => {
     const user = await buildUser(app);
     await put(user, { notebook_state: notebook() });
