@@ -170,7 +170,7 @@ const realArray = (values: number[] | null) =>
 
 /**
  * Stores an answer and the state it leads to, all or nothing, in one statement (one round trip and
- * one commit: on PGlite every statement blocks the event loop, so fewer is smoother streaming).
+ * one commit; PGlite's worker runs one statement at a time, so fewer lets the next turn in sooner).
  * Returns the message id.
  */
 export async function saveAnswer(db: Database, record: AnswerRecord): Promise<string> {
