@@ -1,13 +1,24 @@
 /**
  * Workspace load figures in headless Chromium against the built app: for a cold load (empty
- * cache) and a warm one (same browser context), the time until the notebook's first cell is
- * visible, the time until the tutor socket is open, and the bytes transferred — in total, for
- * JupyterLite, and for the app shell (everything else: HTML, JS, CSS, fonts; not the API).
+ * cache), a warm one (same browser context, second visit) and a repeat one (third visit, when
+ * Chromium also has the scripts' compiled code cached), the time until the notebook's first cell
+ * is on screen, the time until the tutor socket is open, and the bytes transferred — in total,
+ * for JupyterLite, and for the app shell (everything else: HTML, JS, CSS, fonts; not the API).
  *
  *   npx tsx bench/workspace.ts [--runs 3] [--verbose]      (or: npm run bench -- workspace)
  *
- * Goals (issue 7): notebook visible within 2.5 s cold and 1 s warm; app shell under 400 KB
- * compressed. It needs the builds (`npm run build`): frontend/dist, backend/dist/server.js and the
+ * Goals (issue 7): notebook visible within 2.5 s cold and 1 s warm (the second visit); app shell
+ * under 400 KB compressed.
+ *
+ * Times count from the workspace page's navigation start. The first cell's time is taken inside
+ * the notebook frame (an IntersectionObserver on the first cell: the rendering update in which it
+ * is first on screen), because Playwright's `waitFor` polls at growing intervals, the last ones
+ * 500 ms apart, so the moment it notices is up to half a second late; that moment is printed
+ * too. Each page is opened and left idle for a second before it navigates: Chromium spends about
+ * a second of CPU building a new window's own UI (its omnibox popup), which on two cores would
+ * otherwise compete with the load it is measuring.
+ *
+ * It needs the builds (`npm run build`): frontend/dist, backend/dist/server.js and the
  * production JupyterLite in frontend/public/jupyterlite; both sites are precompressed as
  * `npm start` does. Chromium resolves no host but 127.0.0.1, so Pyodide's package CDN fails at
  * once as on this offline machine: the figures stop at the notebook and the socket, which do not
@@ -26,6 +37,39 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const SITE = path.join(REPO, 'frontend/public/jupyterlite');
 const KB = 1024;
 const GOALS = { coldMs: 2500, warmMs: 1000, shellBytes: 400 * KB };
+/** How long a new page is left alone before it navigates (see above). */
+const NEW_PAGE_SETTLE_MS = 1000;
+
+/**
+ * Runs in every frame before its scripts; in the notebook frame it records when the first cell is
+ * first on screen, as `performance.timeOrigin` plus the observer's time (epoch milliseconds).
+ */
+function recordFirstCellOnScreen(): void {
+  if (!location.pathname.includes('/jupyterlite/lab/')) return;
+  const probe = window as unknown as { benchFirstCellAt?: number };
+  let observed: Element | null = null;
+  let intersection: IntersectionObserver | null = null;
+  const mutations = new MutationObserver(() => {
+    if (observed?.isConnected) return;
+    // The first cell, or a new one if the one observed was taken out of the page.
+    intersection?.disconnect();
+    observed = document.querySelector('.jp-Notebook .jp-Cell');
+    if (!observed) return;
+    intersection = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const box = entry.boundingClientRect;
+        if (entry.isIntersecting && box.width > 0 && box.height > 0) {
+          probe.benchFirstCellAt = performance.timeOrigin + entry.time;
+          intersection?.disconnect();
+          mutations.disconnect();
+          return;
+        }
+      }
+    });
+    intersection.observe(observed);
+  });
+  mutations.observe(document, { childList: true, subtree: true });
+}
 
 const { values: args } = parseArgs({
   options: { runs: { type: 'string', default: '3' }, verbose: { type: 'boolean', default: false } },
@@ -47,9 +91,12 @@ interface Transfer {
 }
 
 interface Load {
-  /** When the page asked for the notebook's frame (the app shell's own share of the wait). */
+  /** When the notebook's frame started loading (the app shell's own share of the wait). */
   frameRequestMs: number;
+  /** When the notebook's first cell was first on screen. */
   notebookMs: number;
+  /** When Playwright's polling `waitFor` noticed it (what this bench reported before). */
+  notebookNoticedMs: number;
   socketMs: number;
   transfers: Transfer[];
 }
@@ -69,13 +116,7 @@ async function loadWorkspace(context: BrowserContext, url: string): Promise<Load
     );
   };
   context.on('requestfinished', handleFinished);
-  let frameRequestMs = NaN;
-  const handleRequest = (request: Request) => {
-    if (Number.isNaN(frameRequestMs) && request.url().includes('/jupyterlite/lab/index.html')) {
-      frameRequestMs = Date.now() - t0;
-    }
-  };
-  context.on('request', handleRequest);
+  await page.waitForTimeout(NEW_PAGE_SETTLE_MS);
   const t0 = Date.now();
   const socketOpen = page
     .getByTestId('connection-status')
@@ -83,20 +124,33 @@ async function loadWorkspace(context: BrowserContext, url: string): Promise<Load
     .waitFor({ timeout: 60_000 })
     .then(() => Date.now() - t0);
   await page.goto(url);
-  const notebookMs = await page
-    .frameLocator('iframe[title^="Notebook"]')
+  const notebookFrame = page.frameLocator('iframe[title^="Notebook"]');
+  const notebookNoticedMs = await notebookFrame
     .locator('.jp-Notebook .jp-Cell')
     .first()
     .waitFor({ timeout: 60_000 })
     .then(() => Date.now() - t0);
+  const navigationStart = await page.evaluate(() => performance.timeOrigin);
+  const frame = page.frames().find((f) => f.url().includes('/jupyterlite/lab/'));
+  if (!frame) throw new Error('the notebook frame is gone');
+  const { frameStart, firstCellAt } = await frame.evaluate(() => ({
+    frameStart: performance.timeOrigin,
+    firstCellAt: (window as unknown as { benchFirstCellAt?: number }).benchFirstCellAt,
+  }));
+  if (firstCellAt === undefined) throw new Error('the first cell was visible but not recorded');
   const socketMs = await socketOpen;
   // Let what the page started settle before counting bytes.
   await page.waitForTimeout(1500);
   await Promise.all(pending);
   context.off('requestfinished', handleFinished);
-  context.off('request', handleRequest);
   await page.close();
-  return { frameRequestMs, notebookMs, socketMs, transfers };
+  return {
+    frameRequestMs: frameStart - navigationStart,
+    notebookMs: firstCellAt - navigationStart,
+    notebookNoticedMs,
+    socketMs,
+    transfers,
+  };
 }
 
 function bytesOf(load: Load, origin: string) {
@@ -121,13 +175,17 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-function report(label: string, loads: Load[], origin: string, goalMs: number): string[] {
+function report(label: string, loads: Load[], origin: string, goalMs?: number): string[] {
   const m = (f: (l: Load) => number) => median(loads.map(f));
   const notebook = m((l) => l.notebookMs);
+  const runs = (f: (l: Load) => number) => loads.map((l) => f(l).toFixed(0)).join(', ');
+  const goal =
+    goalMs === undefined ? '' : `; goal ≤ ${goalMs} ms: ${notebook <= goalMs ? 'met' : 'NOT met'}`;
   const b = (f: (x: ReturnType<typeof bytesOf>) => number) => m((l) => f(bytesOf(l, origin)));
   return [
     `${label} (median of ${loads.length}):`,
-    `  notebook first cell visible   ${notebook.toFixed(0)} ms  (runs: ${loads.map((l) => l.notebookMs).join(', ')}; goal ≤ ${goalMs} ms: ${notebook <= goalMs ? 'met' : 'NOT met'})`,
+    `  notebook first cell visible   ${notebook.toFixed(0)} ms  (runs: ${runs((l) => l.notebookMs)}${goal})`,
+    `    noticed by polling waitFor  ${m((l) => l.notebookNoticedMs).toFixed(0)} ms  (runs: ${runs((l) => l.notebookNoticedMs)})`,
     `  notebook frame requested      ${m((l) => l.frameRequestMs).toFixed(0)} ms  (app shell, session, module and progress before it)`,
     `  tutor socket open             ${m((l) => l.socketMs).toFixed(0)} ms  (runs: ${loads.map((l) => l.socketMs).join(', ')})`,
     `  bytes transferred             ${(b((x) => x.total) / KB).toFixed(0)} KB total: JupyterLite ${(b((x) => x.jupyterlite) / KB).toFixed(0)} KB, app shell ${(b((x) => x.shell) / KB).toFixed(1)} KB, API ${(b((x) => x.api) / KB).toFixed(1)} KB`,
@@ -144,9 +202,11 @@ async function main(): Promise<void> {
   try {
     const cold: Load[] = [];
     const warm: Load[] = [];
+    const repeat: Load[] = [];
     let moduleId = '';
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(recordFirstCellOnScreen);
       try {
         // A student of this run: the refresh cookie lands in the context, as after logging in.
         const id = `${Date.now().toString(36)}${run}`;
@@ -170,6 +230,7 @@ async function main(): Promise<void> {
         const url = `${server.origin}/workspace/${moduleId}`;
         cold.push(await loadWorkspace(context, url));
         warm.push(await loadWorkspace(context, url));
+        repeat.push(await loadWorkspace(context, url));
       } finally {
         await context.close();
       }
@@ -180,6 +241,7 @@ async function main(): Promise<void> {
         'workspace (module 1, production JupyterLite, backend/dist/server.js, headless Chromium):',
         ...report('cold load (new browser context)', cold, server.origin, GOALS.coldMs),
         ...report('warm load (same context, second visit)', warm, server.origin, GOALS.warmMs),
+        ...report('repeat load (same context, third visit: code cache)', repeat, server.origin),
         `app shell, cold, compressed: ${(shell / KB).toFixed(1)} KB (goal < ${GOALS.shellBytes / KB} KB: ${shell < GOALS.shellBytes ? 'met' : 'NOT met'})`,
       ].join('\n'),
     );
