@@ -23,7 +23,10 @@ async function main(): Promise<void> {
   // The database is opened before the app (and its logger) exists.
   const logRef: { current?: FastifyBaseLogger } = {};
   const database = openDatabase(databaseTargetFromEnv(env), (error) =>
-    logRef.current?.warn({ err: error }, 'an idle database connection failed; it will be replaced'),
+    logRef.current?.warn(
+      { err: error },
+      'a database connection failed (an idle PostgreSQL connection, or the PGlite worker); it will be replaced',
+    ),
   );
   const app = await buildApp({ env, database, jwtSecret }, { logger: loggerOptions(env) });
   logRef.current = app.log;

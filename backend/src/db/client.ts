@@ -25,6 +25,7 @@ export type DatabaseTarget =
   /** `dataDir` undefined means in memory (tests). */
   | { kind: 'pglite'; dataDir?: string };
 
+/** `onConnectionError`: an idle PostgreSQL connection or the PGlite worker died (both are replaced). */
 export function openDatabase(
   target: DatabaseTarget,
   onConnectionError?: (error: Error) => void,
@@ -58,7 +59,10 @@ export function openDatabase(
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   // PGlite runs in a worker thread, so its statements do not block this thread (see pglite/worker.ts).
-  const client = new PgliteWorkerClient({ dataDir: target.dataDir });
+  const client = new PgliteWorkerClient({
+    dataDir: target.dataDir,
+    onWorkerError: onConnectionError,
+  });
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
   return {
     db,

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { inject } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client';
 import { PgliteWorkerClient } from '../../src/db/pglite/client';
@@ -102,11 +103,11 @@ describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
     expect(rows).toEqual([{ id: 21 }]);
   });
 
-  it('fails every call with a clear error once the worker has stopped', async () => {
-    const stopped = new PgliteWorkerClient();
-    await stopped.waitReady;
-    await stopped.close();
-    await expect(stopped.query('select 1')).rejects.toThrow(/PGlite worker exited/);
+  it('fails every call with a clear error once closed', async () => {
+    const closed = new PgliteWorkerClient();
+    await closed.waitReady;
+    await closed.close();
+    await expect(closed.query('select 1')).rejects.toThrow('The database is closed');
   });
 });
 
@@ -133,6 +134,33 @@ describe.skipIf(inject('databaseUrl'))('PGlite on disk through the worker', () =
       ]);
     } finally {
       await second.close();
+    }
+  });
+
+  it('starts a new worker on the same data when the worker dies, failing only the calls in flight', async () => {
+    const errors: Error[] = [];
+    const client = new PgliteWorkerClient({
+      dataDir: join(dir, 'crash'),
+      onWorkerError: (error) => errors.push(error),
+    });
+    try {
+      await client.exec(`create table saved (n int)`);
+      await client.query(`insert into saved values (1)`);
+      // A crash inside PGlite ends the worker thread the same way.
+      const worker = (client as unknown as { worker: Worker }).worker;
+      const inFlight = client.query(`select pg_sleep(0.2)`);
+      await worker.terminate();
+      await expect(inFlight).rejects.toThrow(/PGlite worker exited/);
+      expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/exited/)]);
+      await vi.waitFor(
+        async () => {
+          const { rows } = await client.query<{ n: number }>(`select n from saved`);
+          expect(rows).toEqual([{ n: 1 }]);
+        },
+        { timeout: 20_000, interval: 200 },
+      );
+    } finally {
+      await client.close();
     }
   });
 });

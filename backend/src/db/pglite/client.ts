@@ -75,34 +75,28 @@ function parseRows<Row>(
   return result as QueryResult<Row>;
 }
 
+export interface PgliteWorkerClientOptions extends WorkerOptions {
+  /** Told when the worker dies unexpectedly (it is started again). */
+  onWorkerError?: (error: Error) => void;
+}
+
 export class PgliteWorkerClient {
-  /** Resolves when PGlite is open in the worker; rejects if it cannot open. */
+  /** Resolves when PGlite is open in the first worker; rejects if it cannot open. */
   readonly waitReady: Promise<void>;
-  private readonly worker: Worker;
+  private worker!: Worker;
   private readonly pending = new Map<
     number,
     { resolve(value: unknown): void; reject(error: Error): void }
   >();
   private nextId = 1;
-  private stopped: Error | undefined;
+  private closing = false;
+  /** Why the worker is gone, until the next one is started. */
+  private down: Error | undefined;
+  private restartDelayMs = 100;
 
-  constructor(options: WorkerOptions = {}) {
-    this.worker = startWorker(options);
-    // The worker keeps the process alive only while a call is waiting for it.
-    this.worker.unref();
-    this.waitReady = new Promise((resolve, reject) => {
-      this.worker.once('message', (started: WorkerStarted) => {
-        if (started.started) resolve();
-        else reject(deserializeError(started.error));
-        this.worker.on('message', (response: WorkerResponse) => this.settle(response));
-      });
-      this.worker.once('error', reject);
-    });
+  constructor(private readonly options: PgliteWorkerClientOptions = {}) {
+    this.waitReady = this.spawn();
     this.waitReady.catch(() => {}); // reported to whoever awaits a call
-    this.worker.on('error', (error) => this.stop(error));
-    this.worker.on('exit', (code) =>
-      this.stop(new Error(`The PGlite worker exited (code ${code})`)),
-    );
   }
 
   query<Row>(
@@ -147,14 +141,51 @@ export class PgliteWorkerClient {
   }
 
   async close(): Promise<void> {
-    if (!this.stopped) {
-      await this.call({ op: 'close' }).catch(() => {});
-    }
+    if (this.closing) return;
+    await this.call({ op: 'close' }).catch(() => {});
+    this.closing = true;
     await this.worker.terminate();
   }
 
+  /**
+   * Starts a worker. If it dies (a crash in PGlite), the calls waiting for it fail with why and a
+   * new one opens the same data directory (PostgreSQL recovers from its write-ahead log), later
+   * each time it dies again soon, up to 30 s.
+   */
+  private spawn(): Promise<void> {
+    const { onWorkerError, ...workerOptions } = this.options;
+    const worker = startWorker(workerOptions);
+    this.worker = worker;
+    this.down = undefined;
+    // The worker keeps the process alive only while a call is waiting for it.
+    if (this.pending.size === 0) worker.unref();
+    const startedAt = Date.now();
+    worker.on('exit', (code) => {
+      const error = new Error(`The PGlite worker exited (code ${code})`);
+      this.down = error;
+      this.failPending(error);
+      if (this.closing) return;
+      onWorkerError?.(error);
+      const ranLong = Date.now() - startedAt > 60_000;
+      this.restartDelayMs = ranLong ? 100 : Math.min(this.restartDelayMs * 2, 30_000);
+      setTimeout(() => {
+        if (!this.closing) this.spawn().catch(() => {});
+      }, this.restartDelayMs).unref();
+    });
+    worker.on('error', (error) => onWorkerError?.(error));
+    return new Promise((resolve, reject) => {
+      worker.once('message', (message: WorkerStarted) => {
+        if (message.started) resolve();
+        else reject(deserializeError(message.error));
+        worker.on('message', (response: WorkerResponse) => this.settle(response));
+      });
+      worker.once('error', reject);
+    });
+  }
+
   private call<T>(request: Request): Promise<T> {
-    if (this.stopped) return Promise.reject(this.stopped);
+    if (this.closing) return Promise.reject(new Error('The database is closed'));
+    if (this.down) return Promise.reject(this.down);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
@@ -172,10 +203,8 @@ export class PgliteWorkerClient {
     else waiting.reject(deserializeError(response.error));
   }
 
-  /** The worker died: every waiting call and every later one fails with why. */
-  private stop(error: Error) {
-    this.stopped ??= error;
-    for (const waiting of this.pending.values()) waiting.reject(this.stopped);
+  private failPending(error: Error) {
+    for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
 }
