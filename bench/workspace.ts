@@ -5,7 +5,9 @@
  * is on screen, the time until the tutor socket is open, and the bytes transferred — in total,
  * for JupyterLite, and for the app shell (everything else: HTML, JS, CSS, fonts; not the API).
  *
- *   npx tsx bench/workspace.ts [--runs 3] [--verbose]      (or: npm run bench -- workspace)
+ *   npx tsx bench/workspace.ts [--runs 3] [--verbose] [--site <dir>]   (or: npm run bench -- workspace)
+ *
+ * `--site` serves another JupyterLite build than frontend/public/jupyterlite (to compare builds).
  *
  * Goals (issue 7): notebook visible within 2.5 s cold and 1 s warm (the second visit); app shell
  * under 400 KB compressed.
@@ -34,7 +36,6 @@ import { precompressSite } from '../scripts/lib/precompress';
 import { type AppServer, startBuiltServer } from './lib/app-server';
 
 const REPO = path.resolve(import.meta.dirname, '..');
-const SITE = path.join(REPO, 'frontend/public/jupyterlite');
 const KB = 1024;
 const GOALS = { coldMs: 2500, warmMs: 1000, shellBytes: 400 * KB };
 /** How long a new page is left alone before it navigates (see above). */
@@ -72,13 +73,20 @@ function recordFirstCellOnScreen(): void {
 }
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, verbose: { type: 'boolean', default: false } },
+  options: {
+    runs: { type: 'string', default: '3' },
+    verbose: { type: 'boolean', default: false },
+    site: { type: 'string', default: path.join(REPO, 'frontend/public/jupyterlite') },
+  },
 });
+const SITE = path.resolve(args.site);
 
 async function startServer(): Promise<AppServer> {
-  for (const file of ['frontend/dist/index.html', 'frontend/public/jupyterlite/lab/index.html']) {
-    if (!existsSync(path.join(REPO, file)))
-      throw new Error(`${file} is missing: run npm run build first`);
+  for (const file of [
+    path.join(REPO, 'frontend/dist/index.html'),
+    path.join(SITE, 'lab/index.html'),
+  ]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   }
   precompressSite(path.join(REPO, 'frontend/dist'));
   precompressSite(SITE);
@@ -238,7 +246,7 @@ async function main(): Promise<void> {
     const shell = median(cold.map((l) => bytesOf(l, server.origin).shell));
     console.log(
       [
-        'workspace (module 1, production JupyterLite, backend/dist/server.js, headless Chromium):',
+        `workspace (module 1, JupyterLite from ${path.relative(REPO, SITE) || SITE}, backend/dist/server.js, headless Chromium):`,
         ...report('cold load (new browser context)', cold, server.origin, GOALS.coldMs),
         ...report('warm load (same context, second visit)', warm, server.origin, GOALS.warmMs),
         ...report('repeat load (same context, third visit: code cache)', repeat, server.origin),
