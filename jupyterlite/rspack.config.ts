@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import type { Configuration } from '@rspack/core';
+import { type Configuration, rspack } from '@rspack/core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -25,8 +25,10 @@ export interface AppConfigOptions {
 
 export function createRspackConfig(options: AppConfigOptions): Configuration {
   const { outputDir, withTestKernel, mode = 'production' } = options;
+  // Stylesheets go to one content-hashed .css file the lab page links: the browser parses it while
+  // the script is still loading, instead of the script injecting <style> tags as it starts.
   const cssLoaders = [
-    { loader: require_('style-loader') },
+    { loader: rspack.CssExtractRspackPlugin.loader },
     { loader: require_('css-loader'), options: { importLoaders: 0 } },
   ];
   return {
@@ -74,7 +76,10 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
           },
           type: 'javascript/auto',
         },
-        { test: /\.css$/, use: cssLoaders },
+        // `*.raw.css` is imported as text (the theme manager's scrollbar style), as in JupyterLab's
+        // own build.
+        { test: /\.raw\.css$/, type: 'asset/source' },
+        { test: /\.css$/, exclude: /\.raw\.css$/, use: cssLoaders },
         // SVG icons: source text when imported from JS (LabIcon), inline data URL from CSS.
         { test: /\.svg$/, issuer: /\.css$/, type: 'asset/inline' },
         { test: /\.svg$/, issuer: { not: [/\.css$/] }, type: 'asset/source' },
@@ -105,7 +110,12 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
     performance: { hints: false },
     // Some browser packages mention __dirname; mock it quietly (no Node globals in the browser).
     node: { __dirname: 'mock', __filename: 'mock', global: true },
-    plugins: [],
+    plugins: [
+      new rspack.CssExtractRspackPlugin({
+        filename: '[name].[contenthash:16].css',
+        chunkFilename: '[name].[contenthash:16].css',
+      }),
+    ],
     infrastructureLogging: { level: 'error' },
     stats: 'errors-warnings',
   };

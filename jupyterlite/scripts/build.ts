@@ -78,11 +78,11 @@ export async function build(options: BuildOptions, force = false): Promise<Build
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
-  const bundleFile = await bundle(path.join(staging, 'build'), options.withTestKernel);
+  const entry = await bundle(path.join(staging, 'build'), options.withTestKernel);
   const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as {
     version: string;
   };
-  await writeSiteFiles(staging, bundleFile, {
+  await writeSiteFiles(staging, entry, {
     appVersion: pkg.version,
     packageBaseUrl: options.packageBaseUrl,
   });

@@ -4,6 +4,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import type { EntryFiles } from './bundle';
+
 const PYODIDE_PLUGIN = '@jupyterlite/pyodide-kernel-extension:kernel';
 
 export interface SiteConfigOptions {
@@ -65,7 +67,10 @@ export function labConfig(): string {
   });
 }
 
-export function labPage(bundleFile: string): string {
+export function labPage(entry: EntryFiles): string {
+  const styles = entry.styles
+    .map((file) => `\n    <link rel="stylesheet" href="../build/${file}" />`)
+    .join('');
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -73,8 +78,8 @@ export function labPage(bundleFile: string): string {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <link rel="icon" href="data:," />
     <title>Notebook</title>
-    <script id="jupyter-config-data" type="application/json" data-jupyter-lite-root="..">{}</script>
-    <script defer src="../build/${bundleFile}"></script>
+    <script id="jupyter-config-data" type="application/json" data-jupyter-lite-root="..">{}</script>${styles}
+    <script defer src="../build/${entry.script}"></script>
   </head>
   <body class="jp-ThemedContainer">
     <noscript>The notebook needs JavaScript.</noscript>
@@ -85,11 +90,11 @@ export function labPage(bundleFile: string): string {
 
 export async function writeSiteFiles(
   siteDir: string,
-  bundleFile: string,
+  entry: EntryFiles,
   options: SiteConfigOptions,
 ): Promise<void> {
   await mkdir(path.join(siteDir, 'lab'), { recursive: true });
   await writeFile(path.join(siteDir, 'jupyter-lite.json'), rootConfig(options));
   await writeFile(path.join(siteDir, 'lab/jupyter-lite.json'), labConfig());
-  await writeFile(path.join(siteDir, 'lab/index.html'), labPage(bundleFile));
+  await writeFile(path.join(siteDir, 'lab/index.html'), labPage(entry));
 }
