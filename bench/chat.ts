@@ -270,6 +270,8 @@ async function benchTarget(target: BenchTarget): Promise<TargetResult | string> 
   if (typeof opened === 'string') return opened;
   const env = loadEnv({
     LOG_LEVEL: 'silent',
+    // One user sends the 300 turns of part 1: far over a student's budget of messages per minute.
+    CHAT_MESSAGES_PER_MINUTE: '1000000',
     FRONTEND_DIST: 'backend/test/fixtures/no-frontend',
     JUPYTERLITE_DIR: 'backend/test/fixtures/no-jupyterlite',
   });

@@ -16,6 +16,7 @@ import type { DatabaseHandle } from './db/client';
 import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
 import { chatRoutes } from './chat/routes';
+import { registerMessageBudget } from './chat/socket/message-budget';
 import { chatSocket } from './chat/socket/chat-socket';
 import { closeSocketsGoingAway } from './chat/socket/live-sockets';
 import { healthRoutes } from './health/routes';
@@ -67,6 +68,7 @@ export const appPlugin = fp<AppOptions>(
       tokens: createTokenSigner(options.jwtSecret, env.ACCESS_TOKEN_TTL_MINUTES * 60),
     });
     await app.register(aiPlugin);
+    registerMessageBudget(app, env.CHAT_MESSAGES_PER_MINUTE);
 
     // Feature routes.
     await app.register(healthRoutes);

@@ -58,6 +58,7 @@ const BaseEnvSchema = z.object({
   CHAT_HISTORY_BUDGET_CHARS: z.coerce.number().int().min(1000).default(24_000),
   CHAT_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   CHAT_SOCKET_PING_MS: z.coerce.number().int().min(50).default(30_000),
+  CHAT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   // AI: language models in failover order; empty means the built-in offline tutor only.
   LLM_PROVIDERS: llmProviderList,
   ANTHROPIC_API_KEY: optionalString,

@@ -10,6 +10,7 @@ import { runTurn } from '../chat/pipeline/run-turn';
 import { authenticateSocket } from '../chat/socket/authenticate-socket';
 import { describeFrameError, openConversation } from '../chat/socket/conversation';
 import { settlePendingTurns } from '../chat/socket/live-sockets';
+import { withinMessageBudget } from '../chat/socket/message-budget';
 import { exercisesForNotebook, findExercise } from '../learning-modules/exercises';
 import type { LearningModule } from '../learning-modules/schema';
 import { getModule } from '../learning-modules/service';
@@ -61,6 +62,7 @@ export async function tutorSocket(app: FastifyInstance): Promise<void> {
         const frame = TutorMessageFrameSchema.safeParse(raw);
         if (!frame.success)
           return send({ type: 'error', message: describeFrameError(frame.error) });
+        if (!withinMessageBudget(app, userId, send)) return;
         const deps = turnDeps(app, request.log);
         if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
         const { data } = frame;

@@ -7,6 +7,7 @@ import { turnDeps } from '../deps';
 import { authenticateSocket } from './authenticate-socket';
 import { describeFrameError, openConversation } from './conversation';
 import { settlePendingTurns } from './live-sockets';
+import { withinMessageBudget } from './message-budget';
 
 export async function chatSocket(app: FastifyInstance): Promise<void> {
   app.addHook('onClose', () => settlePendingTurns());
@@ -20,6 +21,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
           const frame = ChatMessageFrameSchema.safeParse(raw);
           if (!frame.success)
             return send({ type: 'error', message: describeFrameError(frame.error) });
+          if (!withinMessageBudget(app, userId, send)) return;
           const deps = turnDeps(app, request.log);
           if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
           await runTurn(
