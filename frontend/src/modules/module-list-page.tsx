@@ -5,6 +5,7 @@ import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { Spinner } from '../components/spinner';
 import { ModuleCard } from './module-card';
+import { rememberModules } from './module-cache';
 
 type LoadState =
   | { status: 'loading' }
@@ -19,7 +20,10 @@ export function ModuleListPage() {
   useEffect(() => {
     const controller = new AbortController();
     listModules(controller.signal).then(
-      (modules) => setState({ status: 'loaded', modules }),
+      (modules) => {
+        rememberModules(modules);
+        setState({ status: 'loaded', modules });
+      },
       (error: unknown) => {
         if (controller.signal.aborted) return;
         const message =

@@ -14,8 +14,11 @@ const READY_TIMEOUT_MS = 60_000;
 
 interface NotebookPanelProps {
   module: ModuleOut;
-  /** The progress read when the workspace opened (its notebook_state is restored). */
-  progress: ProgressOut;
+  /**
+   * The progress read when the workspace opened (its notebook_state is restored); null while it
+   * loads: the frame opens meanwhile, and the notebook is restored once both are there.
+   */
+  progress: ProgressOut | null;
   /** The bridge once the notebook is open and restored (null before and after). */
   onBridge: (bridge: NotebookBridge | null) => void;
   onSaveState: (state: SaveState) => void;
@@ -49,6 +52,8 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
   const iframeRef = useRef<HTMLIFrameElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
+  /** The frame's bridge once the notebook is open there, before it is restored. */
+  const [opened, setOpened] = useState<NotebookBridge | null>(null);
   const [kernel, setKernel] = useState<{ status: KernelStatus; message?: string }>({
     status: 'unknown',
   });
@@ -56,7 +61,6 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
   const [pending, setPending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const progressRef = useRef(progress);
   const onBridgeRef = useRef(onBridge);
   useEffect(() => {
     onBridgeRef.current = onBridge;
@@ -75,7 +79,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
   const saverRef = useAutosave({
     moduleId: module.id,
     bridge,
-    version: progress.version,
+    version: progress?.version ?? 0,
     onStateChange: handleSaveState,
   });
 
@@ -93,8 +97,27 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
       }
     }, READY_TIMEOUT_MS);
     iframe.src = src;
-    void client.whenReady().then(async () => {
-      const saved = progressRef.current.notebook_state;
+    void client.whenReady().then(() => {
+      if (!cancelled) setOpened(client);
+    });
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      offKernel();
+      client.dispose();
+      setOpened(null);
+      setBridge(null);
+      onBridgeRef.current(null);
+    };
+  }, [src, attempt]);
+
+  // Restore the saved notebook once the frame is open and the progress is known, then autosave.
+  useEffect(() => {
+    const client = opened;
+    if (!client || !progress) return;
+    const saved = progress.notebook_state;
+    let cancelled = false;
+    void (async () => {
       try {
         if (saved) await client.setNotebookState(saved);
       } catch (error) {
@@ -108,20 +131,14 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
         return;
       }
       if (cancelled) return;
-      clearTimeout(timer);
       setPhase({ kind: 'ready' });
       setBridge(client);
       onBridgeRef.current(client);
-    });
+    })();
     return () => {
       cancelled = true;
-      clearTimeout(timer);
-      offKernel();
-      client.dispose();
-      setBridge(null);
-      onBridgeRef.current(null);
     };
-  }, [src, attempt]);
+  }, [opened, progress]);
 
   async function handleReset() {
     if (!bridge) return;

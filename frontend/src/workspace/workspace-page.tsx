@@ -15,14 +15,16 @@ import { NotebookPanel } from './notebook-panel';
 import { SaveIndicator } from './save-indicator';
 import { WorkspaceSplit } from './workspace-split';
 import { useFillViewport } from '../lib/use-fill-viewport';
+import { forgetModule, rememberedModule, rememberModules } from '../modules/module-cache';
 
 // The tutor brings markdown, KaTeX and highlighting: loaded beside the notebook, not before it.
 const TutorPanel = lazy(() => import('./tutor-panel').then((m) => ({ default: m.TutorPanel })));
 
-type Loaded =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'loaded'; module: ModuleOut; progress: ProgressOut };
+const tutorLoading = (
+  <div className="flex flex-1 items-center justify-center">
+    <Spinner label="Loading the tutor" />
+  </div>
+);
 
 /** `/workspace/:moduleId`: the module's notebook and the tutor side by side. */
 export function WorkspacePage() {
@@ -31,38 +33,56 @@ export function WorkspacePage() {
   return <Workspace key={moduleId} moduleId={moduleId} />;
 }
 
+function loadErrorMessage(error: unknown): string {
+  if (error instanceof ApiError && (error.status === 404 || error.status === 422))
+    return 'This module does not exist.';
+  return error instanceof Error ? error.message : 'The module could not be loaded.';
+}
+
 function Workspace({ moduleId }: { moduleId: string }) {
   const { user } = useAuth();
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  // A module seen before opens its notebook frame at once; the server's answer replaces it.
+  const [module, setModule] = useState<ModuleOut | null>(() => rememberedModule(moduleId));
+  const [progress, setProgress] = useState<ProgressOut | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [status, setStatus] = useState<ProgressStatus>('not_started');
   const [completing, setCompleting] = useState(false);
   const [statusError, setStatusError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaveState | null>(null);
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
   const [pageRef, pageHeight] = useFillViewport();
+  // The tutor's code is asked for once the notebook frame is on the page, so that the frame (the
+  // longer wait) starts first instead of after that code has arrived.
+  const [tutorMounted, setTutorMounted] = useState(false);
+  const layoutShown = module !== null && loadError === null;
+  useEffect(() => {
+    if (!layoutShown) return;
+    const timer = setTimeout(() => setTutorMounted(true), 0);
+    return () => clearTimeout(timer);
+  }, [layoutShown]);
 
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all([getModule(moduleId, controller.signal), getProgress(moduleId, controller.signal)])
-      .then(async ([module, progress]) => {
-        setLoaded({ kind: 'loaded', module, progress });
-        setStatus(progress.status);
+    const fail = (error: unknown) => {
+      if (controller.signal.aborted) return;
+      if (error instanceof ApiError && error.status === 404) forgetModule(moduleId);
+      setLoadError((current) => current ?? loadErrorMessage(error));
+    };
+    getModule(moduleId, controller.signal).then((loaded) => {
+      rememberModules([loaded]);
+      setModule(loaded);
+    }, fail);
+    getProgress(moduleId, controller.signal)
+      .then(async (loaded) => {
+        setProgress(loaded);
+        setStatus(loaded.status);
         // The first open of a module starts it.
-        if (progress.status === 'not_started') {
+        if (loaded.status === 'not_started') {
           const out = await updateProgress(moduleId, { status: 'in_progress' });
           if (!controller.signal.aborted) setStatus(out.status);
         }
       })
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message =
-          error instanceof ApiError && (error.status === 404 || error.status === 422)
-            ? 'This module does not exist.'
-            : error instanceof Error
-              ? error.message
-              : 'The module could not be loaded.';
-        setLoaded((current) => (current.kind === 'loaded' ? current : { kind: 'error', message }));
-      });
+      .catch(fail);
     return () => controller.abort();
   }, [moduleId]);
 
@@ -79,29 +99,28 @@ function Workspace({ moduleId }: { moduleId: string }) {
     }
   }, [moduleId]);
 
-  if (loaded.kind !== 'loaded') {
+  if (loadError || !module) {
     return (
       <div className="mx-auto w-full max-w-3xl px-4 py-10">
         <title>Workspace · Numerical Tutor</title>
-        {loaded.kind === 'loading' ? (
-          <div className="flex justify-center py-12">
-            <Spinner label="Loading the module" />
-          </div>
-        ) : (
+        {loadError ? (
           <div className="flex flex-col items-start gap-3">
             <Alert tone="error" title="The workspace could not be opened">
-              {loaded.message}
+              {loadError}
             </Alert>
             <Link to="/modules" className="text-sm font-medium text-brand-800 underline">
               Back to the modules
             </Link>
+          </div>
+        ) : (
+          <div className="flex justify-center py-12">
+            <Spinner label="Loading the module" />
           </div>
         )}
       </div>
     );
   }
 
-  const { module, progress } = loaded;
   return (
     <div
       ref={pageRef}
@@ -130,7 +149,7 @@ function Workspace({ moduleId }: { moduleId: string }) {
           <button
             type="button"
             onClick={() => void handleComplete()}
-            disabled={completing}
+            disabled={completing || !progress}
             className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
           >
             Mark as completed
@@ -141,6 +160,8 @@ function Workspace({ moduleId }: { moduleId: string }) {
         userId={user?.id}
         notebook={
           <NotebookPanel
+            // A module whose notebook file changed since it was remembered opens the new one.
+            key={module.notebook_filename}
             module={module}
             progress={progress}
             onBridge={setBridge}
@@ -148,14 +169,12 @@ function Workspace({ moduleId }: { moduleId: string }) {
           />
         }
         tutor={
-          <Suspense
-            fallback={
-              <div className="flex flex-1 items-center justify-center">
-                <Spinner label="Loading the tutor" />
-              </div>
-            }
-          >
-            <TutorPanel moduleId={module.id} moduleTitle={module.title} bridge={bridge} />
+          <Suspense fallback={tutorLoading}>
+            {tutorMounted ? (
+              <TutorPanel moduleId={module.id} moduleTitle={module.title} bridge={bridge} />
+            ) : (
+              tutorLoading
+            )}
           </Suspense>
         }
       />
