@@ -25,7 +25,7 @@ import {
   normalizePackageBaseUrl,
 } from './lib/pyodide';
 import { writeSchemas, writeTheme } from './lib/schemas';
-import { writeSiteFiles } from './lib/site';
+import { SCHEMAS_DIR, THEMES_DIR, writeSiteFiles } from './lib/site';
 
 export const STAMP_FILE = '.build-stamp.json';
 
@@ -86,8 +86,8 @@ export async function build(options: BuildOptions, force = false): Promise<Build
     appVersion: pkg.version,
     packageBaseUrl: options.packageBaseUrl,
   });
-  await writeSchemas(path.join(staging, 'build/schemas'));
-  await writeTheme(path.join(staging, 'build/themes'));
+  await writeSchemas(path.join(staging, SCHEMAS_DIR));
+  await writeTheme(path.join(staging, THEMES_DIR));
   const notebooks = await listNotebooks(options.notebooksDir);
   if (notebooks.length === 0) console.warn(`No notebooks found in ${options.notebooksDir}`);
   await writeContents(staging, notebooks);

@@ -65,11 +65,21 @@ async function fetchConfig(url: URL): Promise<Config> {
   return resolveUrls(data, url) as Config;
 }
 
-/** Fetches and merges the config files, then publishes the result for `PageConfig`. */
-export async function loadConfig(): Promise<Config> {
+function configElement(): HTMLElement {
   const element = document.getElementById(CONFIG_ELEMENT_ID);
   if (!element) throw new Error(`#${CONFIG_ELEMENT_ID} is missing from the page`);
-  const root = element.dataset['jupyterLiteRoot'] ?? '..';
+  return element;
+}
+
+/** The site's root relative to this page (`data-jupyter-lite-root`, `..` for `lab/`). */
+export function siteRoot(): string {
+  return configElement().dataset['jupyterLiteRoot'] ?? '..';
+}
+
+/** Fetches and merges the config files, then publishes the result for `PageConfig`. */
+export async function loadConfig(): Promise<Config> {
+  const element = configElement();
+  const root = siteRoot();
   const here = new URL('./', window.location.href);
   const files = [new URL(`${root}/jupyter-lite.json`, here), new URL('jupyter-lite.json', here)];
   const configs = await Promise.all(files.map(fetchConfig));

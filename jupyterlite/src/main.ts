@@ -3,7 +3,8 @@
  * evaluated), then start the application. `webpackMode: "eager"` keeps the app in this bundle
  * (no extra round trip) while delaying its evaluation until the configuration is in place.
  */
-import { loadConfig } from './config';
+import { loadConfig, siteRoot } from './config';
+import { preloadNotebook } from './early-fetches';
 
 async function start(): Promise<void> {
   // Yield once, so nothing below runs with this bundle's top-level function on the stack: when
@@ -11,6 +12,7 @@ async function start(): Promise<void> {
   // fetch records its caller's stack, and locating that frame re-parses the whole 3 MB script
   // (~130 ms on the main thread). Without an inspector this costs nothing either way.
   await Promise.resolve();
+  preloadNotebook(siteRoot());
   await loadConfig();
   const { main } = await import(/* webpackMode: "eager" */ './app');
   await main();

@@ -5,8 +5,23 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { EntryFiles } from './bundle';
+import { NOTEBOOK_FOLDER } from './contents';
 
 const PYODIDE_PLUGIN = '@jupyterlite/pyodide-kernel-extension:kernel';
+/** Where the settings schemas and the theme stylesheet are written, relative to the site. */
+export const SCHEMAS_DIR = 'build/schemas';
+export const THEMES_DIR = 'build/themes';
+
+/**
+ * Files every start fetches, whichever notebook it opens, one after another as the app gets to
+ * them: the page asks for them as it loads, in parallel, and the app's fetches find them ready.
+ * (`src/early-fetches.ts` does the same for the notebook named by `?path=`.)
+ */
+const PRELOADS = [
+  { href: `../${SCHEMAS_DIR}/all.json`, as: 'fetch' },
+  { href: `../api/contents/${NOTEBOOK_FOLDER}/all.json`, as: 'fetch' },
+  { href: `../${THEMES_DIR}/@jupyterlab/theme-light-extension/index.css`, as: 'style' },
+];
 
 export interface SiteConfigOptions {
   appVersion: string;
@@ -24,8 +39,8 @@ export function rootConfig(options: SiteConfigOptions): string {
     appVersion: options.appVersion,
     baseUrl: './',
     fullStaticUrl: './build',
-    settingsUrl: './build/schemas',
-    themesUrl: './build/themes',
+    settingsUrl: `./${SCHEMAS_DIR}`,
+    themesUrl: `./${THEMES_DIR}`,
     defaultKernelName: 'python',
     contentsAllJsonFile: 'all.json',
     // Memory only: nothing in IndexedDB or localStorage; the server keeps the student's work.
@@ -71,6 +86,10 @@ export function labPage(entry: EntryFiles): string {
   const styles = entry.styles
     .map((file) => `\n    <link rel="stylesheet" href="../build/${file}" />`)
     .join('');
+  const preloads = PRELOADS.map(
+    ({ href, as }) =>
+      `\n    <link rel="preload" href="${href}" as="${as}"${as === 'fetch' ? ' crossorigin="anonymous"' : ''} />`,
+  ).join('');
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -78,7 +97,7 @@ export function labPage(entry: EntryFiles): string {
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <link rel="icon" href="data:," />
     <title>Notebook</title>
-    <script id="jupyter-config-data" type="application/json" data-jupyter-lite-root="..">{}</script>${styles}
+    <script id="jupyter-config-data" type="application/json" data-jupyter-lite-root="..">{}</script>${preloads}${styles}
     <script defer src="../build/${entry.script}"></script>
   </head>
   <body class="jp-ThemedContainer">
