@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 import { type Configuration, rspack } from '@rspack/core';
 
+import { SETTINGS_VALIDATORS_DIR } from './scripts/lib/paths';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Stylesheets left out of the bundle (see the alias below). */
@@ -54,6 +56,8 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
           here,
           withTestKernel ? 'src/test-kernel/index.ts' : 'src/test-kernel/none.ts',
         ),
+        // Written by scripts/build.ts before bundling (scripts/lib/settings-validators.ts).
+        '@tutor/settings-validators': path.join(SETTINGS_VALIDATORS_DIR, 'index.cjs'),
         // Font Awesome is imported by @jupyterlab/application's style for third-party extensions;
         // nothing in this app uses its classes, and its CSS inlines three SVG fonts as data URLs
         // (2.4 MB of the bundle, parsed and injected on every load).

@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { bundle } from './lib/bundle';
 import { writeContents } from './lib/contents';
 import { type BuildOptions, hashInputs, listNotebooks } from './lib/inputs';
-import { DEFAULT_OUT_DIR, NOTEBOOKS_DIR, PROJECT_DIR } from './lib/paths';
+import { DEFAULT_OUT_DIR, NOTEBOOKS_DIR, PROJECT_DIR, SETTINGS_VALIDATORS_DIR } from './lib/paths';
 import {
   copyKernelWheels,
   copyPyodideCore,
@@ -24,8 +24,9 @@ import {
   installedPyodideVersion,
   normalizePackageBaseUrl,
 } from './lib/pyodide';
-import { writeSchemas, writeTheme } from './lib/schemas';
-import { SCHEMAS_DIR, THEMES_DIR, writeSiteFiles } from './lib/site';
+import { readSchemas, writeSchemas, writeTheme } from './lib/schemas';
+import { writeSettingsValidators } from './lib/settings-validators';
+import { SCHEMAS_DIR, SETTINGS_OVERRIDES, THEMES_DIR, writeSiteFiles } from './lib/site';
 
 export const STAMP_FILE = '.build-stamp.json';
 
@@ -78,6 +79,7 @@ export async function build(options: BuildOptions, force = false): Promise<Build
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
+  await writeSettingsValidators(SETTINGS_VALIDATORS_DIR, await readSchemas(), SETTINGS_OVERRIDES);
   const entry = await bundle(path.join(staging, 'build'), options.withTestKernel);
   const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as {
     version: string;

@@ -99,8 +99,9 @@ export const DISABLED_PLUGINS: readonly string[] = [
   '@jupyterlite/application-extension:workspaces',
   '@jupyterlite/services-extension:exporters',
   '@jupyterlite/services-extension:nbconvert-manager',
-  // replaced by our own (src/sidepanel/settings.ts)
+  // replaced by our own (src/sidepanel/settings.ts, src/sidepanel/setting-registry.ts)
   '@jupyterlite/services-extension:settings',
+  '@jupyterlab/apputils-extension:settings',
 ];
 
 const MODULES: ReadonlyArray<AnyPlugin | AnyPlugin[]> = [

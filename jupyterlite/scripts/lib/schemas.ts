@@ -24,8 +24,25 @@ interface PackageJson {
   jupyterlab?: { schemaDir?: string };
 }
 
+/** One entry of `all.json`: a plugin's settings schema as JupyterLite's settings manager lists it. */
+export interface PluginSchemaEntry {
+  id: string;
+  raw: string;
+  schema: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  version: string;
+}
+
 export async function writeSchemas(targetDir: string): Promise<void> {
-  const all: unknown[] = [];
+  const all = await readSchemas();
+  await mkdir(targetDir, { recursive: true });
+  await writeFile(path.join(targetDir, 'all.json'), JSON.stringify(all));
+  await writeFile(path.join(targetDir, 'all_federated.json'), '[]');
+}
+
+/** The settings schemas of SCHEMA_PACKAGES, in a stable order. */
+export async function readSchemas(): Promise<PluginSchemaEntry[]> {
+  const all: PluginSchemaEntry[] = [];
   for (const name of SCHEMA_PACKAGES) {
     const packageDir = path.join(NODE_MODULES, name);
     const pkg = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as PackageJson;
@@ -35,7 +52,9 @@ export async function writeSchemas(targetDir: string): Promise<void> {
       .filter((file) => file.endsWith('.json'))
       .sort();
     for (const file of files) {
-      const schema: unknown = JSON.parse(await readFile(path.join(packageDir, schemaDir, file), 'utf8'));
+      const schema = JSON.parse(
+        await readFile(path.join(packageDir, schemaDir, file), 'utf8'),
+      ) as Record<string, unknown>;
       all.push({
         id: `${name}:${path.basename(file, '.json')}`,
         raw: '{}',
@@ -45,9 +64,7 @@ export async function writeSchemas(targetDir: string): Promise<void> {
       });
     }
   }
-  await mkdir(targetDir, { recursive: true });
-  await writeFile(path.join(targetDir, 'all.json'), JSON.stringify(all));
-  await writeFile(path.join(targetDir, 'all_federated.json'), '[]');
+  return all;
 }
 
 /** Writes the light theme as one stylesheet (its `@import` of the variables inlined). */

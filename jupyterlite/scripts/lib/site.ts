@@ -59,26 +59,29 @@ export function rootConfig(options: SiteConfigOptions): string {
   });
 }
 
+/** Settings defaults the lab page overrides: side-panel toolbar, no autosave, no news. */
+export const SETTINGS_OVERRIDES: Record<string, Record<string, unknown>> = {
+  '@jupyterlab/notebook-extension:panel': {
+    toolbar: [
+      { name: 'save', disabled: true },
+      { name: 'cut', disabled: true },
+      { name: 'copy', disabled: true },
+      { name: 'paste', disabled: true },
+    ],
+  },
+  '@jupyterlab/docmanager-extension:plugin': { autosave: false },
+  '@jupyterlab/apputils-extension:notification': {
+    checkForUpdates: false,
+    fetchNews: 'false',
+  },
+};
+
 /** The lab page's settings: one notebook, side-panel toolbar, no autosave to the memory drive. */
 export function labConfig(): string {
   return configFile({
     appUrl: './lab',
     mode: 'single-document',
-    settingsOverrides: {
-      '@jupyterlab/notebook-extension:panel': {
-        toolbar: [
-          { name: 'save', disabled: true },
-          { name: 'cut', disabled: true },
-          { name: 'copy', disabled: true },
-          { name: 'paste', disabled: true },
-        ],
-      },
-      '@jupyterlab/docmanager-extension:plugin': { autosave: false },
-      '@jupyterlab/apputils-extension:notification': {
-        checkForUpdates: false,
-        fetchNews: 'false',
-      },
-    },
+    settingsOverrides: SETTINGS_OVERRIDES,
   });
 }
 

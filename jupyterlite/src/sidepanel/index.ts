@@ -12,6 +12,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { fitShellToPanel } from './shell';
 import { openFromUrl } from './opener';
 import { translatorConnector, windowResolver } from './services';
+import { settingRegistryPlugin } from './setting-registry';
 import { settingsPlugin } from './settings';
 import { deferKernelStart } from './startup-gate';
 
@@ -27,4 +28,11 @@ const sidePanel: JupyterFrontEndPlugin<void> = {
   },
 };
 
-export default [sidePanel, windowResolver, translatorConnector, settingsPlugin, deferKernelStart];
+export default [
+  sidePanel,
+  windowResolver,
+  translatorConnector,
+  settingsPlugin,
+  settingRegistryPlugin,
+  deferKernelStart,
+];
