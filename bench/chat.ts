@@ -153,10 +153,11 @@ async function stream(job: StreamJob): Promise<StreamResult> {
 if (process.argv.includes('--client')) {
   process.once('message', (job: Job) => {
     const work = job.kind === 'latency' ? latency(job) : stream(job);
+    // Exits when the parent disconnects, once it has the outcome (exiting first could lose it).
+    process.once('disconnect', () => process.exit(0));
     work.then(
-      (result) => process.send!({ ok: true, result }, () => process.exit(0)),
-      (error: Error) =>
-        process.send!({ ok: false, error: error.stack ?? error.message }, () => process.exit(1)),
+      (result) => process.send!({ ok: true, result }),
+      (error: Error) => process.send!({ ok: false, error: error.stack ?? error.message }),
     );
   });
 }
@@ -165,6 +166,7 @@ function runClient<T>(job: Job): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = fork(import.meta.filename, ['--client'], { execArgv: ['--import', 'tsx'] });
     child.once('message', (message: { ok: boolean; result?: T; error?: string }) => {
+      child.disconnect();
       if (message.ok) resolve(message.result!);
       else reject(new Error(message.error));
     });

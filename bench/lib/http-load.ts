@@ -96,7 +96,9 @@ function run({ port, requests, connections, durationMs, warmupMs, rate }) {
   function finish() {
     stop();
     agent.destroy();
-    process.send({ type: 'done', latencies, failures, completedInWindow, seconds: durationMs / 1000 }, () => process.exit(0));
+    // Exits when the parent disconnects, once it has the result (exiting first could lose it).
+    process.once('disconnect', () => process.exit(0));
+    process.send({ type: 'done', latencies, failures, completedInWindow, seconds: durationMs / 1000 });
   }
   setTimeout(() => process.send({ type: 'measuring' }), warmupMs);
   // The last request may be answered a moment before the window closes: settle again at its end.
@@ -165,7 +167,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       (options.warmupMs ?? 1000) + options.durationMs + 120_000,
     );
     let answered = false;
-    // 'close', not 'exit': the result message can still be in flight when the process exits.
+    // The child exits only after the parent has its result and disconnects.
     child.once('close', (code, signal) => {
       clearTimeout(deadline);
       if (!answered) reject(new Error(`load client exited (${code ?? signal}) without a result`));
@@ -184,6 +186,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         return;
       }
       answered = true;
+      child.disconnect();
       const sorted = Float64Array.from(message.latencies).sort();
       const values = Array.from(sorted);
       resolve({

@@ -107,7 +107,11 @@ async function run(options: LoadOptions): Promise<LoadResult> {
 
 process.once('message', (options: LoadOptions) => {
   run(options).then(
-    (result) => process.send!(result, () => process.exit(0)),
+    (result) => {
+      // Exits when the parent disconnects, once it has the result (exiting first could lose it).
+      process.once('disconnect', () => process.exit(0));
+      process.send!(result);
+    },
     (error: unknown) => {
       console.error(error);
       process.exit(1);

@@ -43,6 +43,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     let result: LoadResult | undefined;
     child.once('message', (message) => {
       result = message as LoadResult;
+      child.disconnect();
     });
     child.once('error', reject);
     child.once('exit', (code) => {
