@@ -12,6 +12,7 @@ import { IDocumentManager } from '@jupyterlab/docmanager';
 import { fitShellToPanel } from './shell';
 import { openFromUrl } from './opener';
 import { translatorConnector, windowResolver } from './services';
+import { serverFilesReadOnce } from './server-files';
 import { settingRegistryPlugin } from './setting-registry';
 import { settingsPlugin } from './settings';
 import { deferKernelStart } from './startup-gate';
@@ -34,5 +35,6 @@ export default [
   translatorConnector,
   settingsPlugin,
   settingRegistryPlugin,
+  serverFilesReadOnce,
   deferKernelStart,
 ];
