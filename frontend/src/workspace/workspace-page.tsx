@@ -20,6 +20,8 @@ import { forgetModule, rememberedModule, rememberModules } from '../modules/modu
 // The tutor brings markdown, KaTeX and highlighting: loaded beside the notebook, not before it.
 const TutorPanel = lazy(() => import('./tutor-panel').then((m) => ({ default: m.TutorPanel })));
 
+const TUTOR_START_DELAY_MS = 2_500;
+
 const tutorLoading = (
   <div className="flex flex-1 items-center justify-center">
     <Spinner label="Loading the tutor" />
@@ -51,15 +53,17 @@ function Workspace({ moduleId }: { moduleId: string }) {
   const [saveState, setSaveState] = useState<SaveState | null>(null);
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
   const [pageRef, pageHeight] = useFillViewport();
-  // The tutor's code is asked for once the notebook frame is on the page, so that the frame (the
-  // longer wait) starts first instead of after that code has arrived.
+  // The tutor (its code, markdown, KaTeX and socket) starts once the notebook is open, or after
+  // TUTOR_START_DELAY_MS at the latest: the notebook's start shares this page's main thread, and
+  // the notebook is what the student looks at first.
   const [tutorMounted, setTutorMounted] = useState(false);
   const layoutShown = module !== null && loadError === null;
+  const notebookOpen = bridge !== null;
   useEffect(() => {
     if (!layoutShown) return;
-    const timer = setTimeout(() => setTutorMounted(true), 0);
+    const timer = setTimeout(() => setTutorMounted(true), notebookOpen ? 0 : TUTOR_START_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [layoutShown]);
+  }, [layoutShown, notebookOpen]);
 
   useEffect(() => {
     const controller = new AbortController();
