@@ -1,4 +1,5 @@
-// `npm run bench -- <name> [...]`: runs benchmarks that print figures. No name runs them all.
+// `npm run bench -- <name> [...] [options]`: runs benchmarks that print figures. No name runs them
+// all. Everything from the first option on (e.g. `--runs=5`) is passed to each benchmark.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStatus } from '../scripts/lib/run';
@@ -9,7 +10,10 @@ const available = readdirSync(benchDir)
   .map((file) => file.slice(0, -3))
   .sort();
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const args = process.argv.slice(2);
+const firstOption = args.findIndex((arg) => arg.startsWith('-'));
+const requested = firstOption === -1 ? args : args.slice(0, firstOption);
+const options = firstOption === -1 ? [] : args.slice(firstOption);
 const names = requested.length > 0 ? requested : available;
 let failed = 0;
 for (const name of names) {
@@ -19,6 +23,6 @@ for (const name of names) {
     process.exit(2);
   }
   console.log(`\n=== bench: ${name} ===`);
-  if ((await runStatus('npx', ['tsx', file])) !== 0) failed += 1;
+  if ((await runStatus('npx', ['tsx', file, ...options])) !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);
