@@ -1,10 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { startRestoringSession } from './auth/auth-provider';
 import './index.css';
-
-startRestoringSession();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -19,23 +19,6 @@ interface SessionState {
 
 const signedOut: SessionState = { status: 'signedOut', user: null, loggedOut: false };
 
-/** The session from the refresh cookie (POST /api/auth/refresh, then GET /api/auth/me), or null. */
-const restoreSession = () =>
-  client.refresh().then((token) => (token === null ? null : getProfile()));
-
-let earlyRestore: Promise<Profile | null> | undefined;
-
-/**
- * Starts restoring the session at once, before React renders: the requests then run while the
- * first page's code loads and renders, instead of after (about 100 ms sooner on a warm load).
- * The AuthProvider takes this restore over when it mounts.
- */
-export function startRestoringSession(): void {
-  earlyRestore ??= restoreSession();
-  // Reported by the provider when it takes it over; never an unhandled rejection meanwhile.
-  earlyRestore.catch(() => undefined);
-}
-
 /**
  * Holds the signed-in user. On start it restores the session from the refresh cookie
  * (POST /api/auth/refresh, then GET /api/auth/me); it signs out whenever the client loses its
@@ -58,17 +41,18 @@ export function AuthProvider({ children }: AuthProviderProps) {
   useEffect(() => {
     let active = true;
     // The client shares one refresh between callers, so StrictMode's second run is harmless.
-    const restoring = earlyRestore ?? restoreSession();
-    earlyRestore = undefined;
-    restoring.then(
-      (user) => {
-        if (active) setSession(user ? { status: 'signedIn', user, loggedOut: false } : signedOut);
-      },
-      () => {
-        // Server unreachable: start signed out; the login form reports the problem if it persists.
-        if (active) setSession(signedOut);
-      },
-    );
+    client
+      .refresh()
+      .then((token) => (token === null ? null : getProfile()))
+      .then(
+        (user) => {
+          if (active) setSession(user ? { status: 'signedIn', user, loggedOut: false } : signedOut);
+        },
+        () => {
+          // Server unreachable: start signed out; the login form reports the problem if it persists.
+          if (active) setSession(signedOut);
+        },
+      );
     return () => {
       active = false;
     };
