@@ -1,14 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import {
-  type ModuleListItem,
-  type ModuleOut,
-  ModuleIdParamsSchema,
-} from '@tutor/shared/learning-modules';
+import { type ModuleOut, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { configureExercises } from './exercises';
 import type { LearningModule } from './schema';
-import { getModule, listModulesWithStatus } from './service';
+import { ModuleListCache } from './module-list';
+import { getModule } from './service';
 
 const toModuleOut = (module: LearningModule): ModuleOut => ({
   id: module.id,
@@ -23,13 +20,10 @@ export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
   // The tutor's exercise material is read once, at start-up, with the app's logger.
   configureExercises(app.config.NOTEBOOKS_DIR, app.log);
 
-  app.get(
-    '/api/modules',
-    { preHandler: app.authenticate },
-    async (request): Promise<ModuleListItem[]> => {
-      const modules = await listModulesWithStatus(app.database.db, request.user.id);
-      return modules.map((module) => ({ ...toModuleOut(module), status: module.status }));
-    },
+  const moduleList = new ModuleListCache(app.database.db);
+  // ModuleListItem[] as JSON text.
+  app.get('/api/modules', { preHandler: app.authenticate }, async (request, reply) =>
+    reply.type('application/json; charset=utf-8').send(await moduleList.json(request.user.id)),
   );
 
   app.get('/api/modules/:module_id', { preHandler: app.authenticate }, async (request) => {

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModuleListSchema, ModuleOutSchema } from '@tutor/shared/learning-modules';
+import {
+  ModuleListItemSchema,
+  ModuleListSchema,
+  ModuleOutSchema,
+} from '@tutor/shared/learning-modules';
 import { findExercise } from '../../src/learning-modules/exercises';
 import { buildUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
@@ -52,6 +56,9 @@ describe('module routes', () => {
       headers: user.headers,
     });
     expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    // Exactly the fields of ModuleListItem, nothing more.
+    for (const item of response.json() as unknown[]) ModuleListItemSchema.strict().parse(item);
     const modules = ModuleListSchema.parse(response.json()).filter((m) =>
       seededFilenames.includes(m.notebook_filename),
     );
