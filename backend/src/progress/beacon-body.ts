@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, payloadTooLarge } from '../errors/app-error';
-import { rememberJsonText } from './json-text';
+import { bodyText, rememberJsonText } from './json-text';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -17,7 +17,7 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
     let text: string;
     if (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b) {
       try {
-        text = gunzipSync(body, { maxOutputLength: maxBytes }).toString('utf8');
+        text = bodyText(gunzipSync(body, { maxOutputLength: maxBytes }));
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           done(payloadTooLarge('Request body is too large once decompressed'));
@@ -27,7 +27,7 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
         return;
       }
     } else {
-      text = body.toString('utf8');
+      text = bodyText(body);
     }
     rememberJsonText(request, text);
     parseJson(request, text, done);

@@ -10,13 +10,3 @@ export function toJsonbText(value: unknown): string {
   if (!json.includes('\\u0000') && !json.includes('\\ud')) return json;
   return json.replace(/(?<!\\)((?:\\\\)*)\\u(?:0000|d[89a-f][0-9a-f]{2})/g, '$1\\ufffd');
 }
-
-/**
- * Whether JSON text can be cast to jsonb as it is: it has no `\u0000` escape and no escaped
- * surrogate (a pair would be fine, a lone one is not; telling them apart is left to toJsonbText).
- * Raw characters need no check: JSON that parsed has no raw control character in a string, and
- * text decoded from UTF-8 has no lone surrogate.
- */
-export function castableToJsonb(json: string): boolean {
-  return !/\\u(?:0000|[dD][89a-fA-F])/.test(json);
-}

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, timestamp, unique, uuid, varchar } from 'drizzle-orm/pg-core';
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  timestamp,
+  unique,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema';
 import { learningModules } from '../learning-modules/schema';
 
@@ -16,7 +26,10 @@ export const userModuleProgress = pgTable(
     moduleId: uuid('module_id')
       .notNull()
       .references(() => learningModules.id, { onDelete: 'cascade' }),
-    status: varchar('status', { length: 20 }).$type<ProgressStatus>().notNull().default('not_started'),
+    status: varchar('status', { length: 20 })
+      .$type<ProgressStatus>()
+      .notNull()
+      .default('not_started'),
     notebookState: jsonb('notebook_state').$type<Record<string, unknown>>(),
     attemptCount: integer('attempt_count').notNull().default(0),
     /** Raised by one on every write; clients send it back to detect stale saves. */
@@ -26,7 +39,10 @@ export const userModuleProgress = pgTable(
   (table) => [
     unique('user_module_progress_user_module_key').on(table.userId, table.moduleId),
     index('user_module_progress_user_id_idx').on(table.userId),
-    check('user_module_progress_status_check', sql`${table.status} in ('not_started', 'in_progress', 'completed')`),
+    check(
+      'user_module_progress_status_check',
+      sql`${table.status} in ('not_started', 'in_progress', 'completed')`,
+    ),
   ],
 );
 

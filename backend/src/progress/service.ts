@@ -2,7 +2,7 @@ import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
-import { castableToJsonb, toJsonbText } from './jsonb';
+import { toJsonbText } from './jsonb';
 import { type UserModuleProgress, userModuleProgress } from './schema';
 
 const progress = userModuleProgress;
@@ -82,12 +82,9 @@ export async function getModuleProgress(
   return row;
 }
 
-function notebookJsonb(notebookState: Record<string, unknown>, bodyJson: string | undefined): SQL {
-  if (bodyJson !== undefined && castableToJsonb(bodyJson)) {
-    return sql`(${bodyJson}::jsonb -> 'notebook_state')`;
-  }
-  return sql`${toJsonbText(notebookState)}::jsonb`;
-}
+/** PostgreSQL refused JSON text as jsonb: a `\u0000` escape (22P05) or a lone surrogate (22P02). */
+const jsonbRefusedText = (error: unknown) =>
+  sqlStateOf(error) === '22P05' || sqlStateOf(error) === '22P02';
 
 /**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
@@ -122,15 +119,14 @@ export async function updateProgress(
   if (baseVersion !== undefined) conditions.push(sql`${progress.version} = ${baseVersion}`);
   if (!writesNotebook) conditions.push(sql`${rankOf(storedStatus)} <= ${rankOf(sentStatus)}`);
 
-  let rows: ProgressSummary[];
-  try {
-    rows = await db
+  const upsert = (notebookJson: SQL | null) =>
+    db
       .insert(progress)
       .values({
         userId,
         moduleId,
         status: requested,
-        notebookState: notebookState === undefined ? null : notebookJsonb(notebookState, bodyJson),
+        notebookState: notebookJson,
         version: writesNotebook ? 1 : 0,
       })
       .onConflictDoUpdate({
@@ -139,6 +135,22 @@ export async function updateProgress(
         ...(conditions.length > 0 ? { setWhere: and(...conditions) } : {}),
       })
       .returning(summaryColumns);
+
+  let rows: ProgressSummary[];
+  try {
+    if (notebookState === undefined) rows = await upsert(null);
+    else if (bodyJson === undefined) rows = await upsert(sql`${toJsonbText(notebookState)}::jsonb`);
+    else {
+      // The notebook as the client sent it, taken out of the body's JSON text by PostgreSQL. Text
+      // jsonb cannot hold (a NUL or lone surrogate escape, rare) is refused as a whole: then the
+      // parsed notebook is written with those characters replaced.
+      try {
+        rows = await upsert(sql`(${bodyJson}::jsonb -> 'notebook_state')`);
+      } catch (error) {
+        if (!jsonbRefusedText(error)) throw error;
+        rows = await upsert(sql`${toJsonbText(notebookState)}::jsonb`);
+      }
+    }
   } catch (error) {
     const reason = foreignKeyViolation(error);
     if (reason) return { ok: false, reason };
@@ -183,6 +195,19 @@ export async function incrementAttempt(
     })
     .returning({ attemptCount: progress.attemptCount });
   return row!.attemptCount;
+}
+
+/** The SQLSTATE of a database error, whatever wraps it. */
+function sqlStateOf(error: unknown): string | undefined {
+  for (
+    let current = error;
+    current instanceof Object;
+    current = (current as { cause?: unknown }).cause
+  ) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
 }
 
 /** Which foreign key a failed insert violated (PostgreSQL 23503), whatever wraps the error. */

@@ -404,6 +404,31 @@ describe('progress routes', () => {
     // Escapes jsonb refuses, in either case: the save still succeeds, with U+FFFD in their place.
     expect((await send(String.raw`"a\u0000b \uD800 \udfff \uD83D\uDE00"`)).statusCode).toBe(200);
     expect(await cellSource()).toBe('a\uFFFDb \uFFFD \uFFFD \uD83D\uDE00');
+    // The refused first attempt wrote nothing: two saves, two versions.
+    expect((await storedProgress(app, user.user.id, moduleId))!.version).toBe(2);
+  });
+
+  it('stores characters sent as UTF-8 bytes, and invalid UTF-8 as U+FFFD', async () => {
+    const user = await buildUser(app);
+    const send = (source: Buffer) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/progress/${moduleId}`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload: Buffer.concat([
+          Buffer.from(
+            '{"notebook_state": {"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "code", "source": "',
+          ),
+          source,
+          Buffer.from('"}]}}'),
+        ]),
+      });
+    const stored = async () =>
+      ((await get(user)).json().notebook_state as { cells: { source: string }[] }).cells[0]!.source;
+    expect((await send(Buffer.from('# ñandú, 😀, Ωmega', 'utf8'))).statusCode).toBe(200);
+    expect(await stored()).toBe('# ñandú, 😀, Ωmega');
+    expect((await send(Buffer.from([0x61, 0xff, 0x62]))).statusCode).toBe(200);
+    expect(await stored()).toBe('a\uFFFDb');
   });
 
   it('stores notebook_state as a JSON object, not a string', async () => {
