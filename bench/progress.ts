@@ -78,23 +78,35 @@ function benchNotebook(bytes: number) {
   };
 }
 
-/** CPU time (ms) used so far by every PostgreSQL server process on this machine (Linux /proc). */
-function postgresCpuMs(): number {
+/**
+ * CPU time (ms) used by every PostgreSQL server process on this machine (Linux /proc) since the
+ * first call. A monotonic sum of each process's growth between calls: a process that exits (an
+ * autovacuum worker) would otherwise take its whole CPU time out of the total, and the time it
+ * used since the last call is not counted (a slight undercount, never a negative figure).
+ */
+const postgresCpuMs = (() => {
   const ticksPerSecond = 100; // USER_HZ on Linux
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const end = stat.lastIndexOf(')');
-      if (!stat.slice(stat.indexOf('(') + 1, end).startsWith('postgres')) continue;
-      const fields = stat.slice(end + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      // The process ended meanwhile.
+  const seen = new Map<string, number>();
+  let total = 0;
+  return (): number => {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const end = stat.lastIndexOf(')');
+        if (!stat.slice(stat.indexOf('(') + 1, end).startsWith('postgres')) continue;
+        const fields = stat.slice(end + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+        // A process started since the last call counts from zero; pid reuse is ignored.
+        total += ticks - (seen.get(pid) ?? 0);
+        seen.set(pid, ticks);
+      } catch {
+        // The process ended meanwhile.
+      }
     }
-  }
-  return (ticks * 1000) / ticksPerSecond;
-}
+    return (total * 1000) / ticksPerSecond;
+  };
+})();
+postgresCpuMs();
 
 // PostgreSQL first: its goals are the ones the issue sets.
 const targets = benchTargets('tutor-bench-progress').reverse();
