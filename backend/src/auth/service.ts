@@ -8,7 +8,7 @@ import type {
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { badRequest, unauthorized } from '../errors/app-error';
-import { uniqueViolationConstraint, withoutParameters } from './database-errors';
+import { uniqueViolationConstraint, withoutParameters } from '../db/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import type { RefreshSessions } from './refresh-sessions';
 import { type User, users } from './schema';

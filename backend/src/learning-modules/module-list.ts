@@ -1,9 +1,8 @@
 import { asc, sql } from 'drizzle-orm';
-import type { ModuleListItem } from '@tutor/shared/learning-modules';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
 import { userModuleProgress } from '../progress/schema';
-import { listModules } from './service';
+import { listModules, toModuleOut } from './service';
 import { learningModules } from './schema';
 
 /** How long a module's title, description, filename and order may be served from memory. */
@@ -59,15 +58,7 @@ export class ModuleListCache {
     const loadedAt = this.now();
     const heads = new Map<string, string>();
     for (const module of await listModules(this.db)) {
-      const item: Omit<ModuleListItem, 'status'> & { status: '' } = {
-        id: module.id,
-        title: module.title,
-        description: module.description,
-        notebook_filename: module.notebookFilename,
-        order: module.order,
-        status: '',
-      };
-      const json = JSON.stringify(item);
+      const json = JSON.stringify({ ...toModuleOut(module), status: '' });
       heads.set(module.id, json.slice(0, json.length - '""}'.length));
     }
     this.heads = heads;

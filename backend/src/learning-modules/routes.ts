@@ -1,19 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { type ModuleOut, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { configureExercises } from './exercises';
-import type { LearningModule } from './schema';
 import { ModuleListCache } from './module-list';
-import { getModule } from './service';
-
-const toModuleOut = (module: LearningModule): ModuleOut => ({
-  id: module.id,
-  title: module.title,
-  description: module.description,
-  notebook_filename: module.notebookFilename,
-  order: module.order,
-});
+import { getModule, toModuleOut } from './service';
 
 /** `/api/modules`: the learning modules, each with the current user's status. */
 export const learningModuleRoutes: FastifyPluginAsync = async (app) => {

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { ModuleOut } from '@tutor/shared/learning-modules';
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from './schema';
 
@@ -22,3 +23,12 @@ export async function getModule(
     .limit(1);
   return module;
 }
+
+/** A module as the API shows it. */
+export const toModuleOut = (module: LearningModule): ModuleOut => ({
+  id: module.id,
+  title: module.title,
+  description: module.description,
+  notebook_filename: module.notebookFilename,
+  order: module.order,
+});

@@ -1,6 +1,7 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
+import { sqlState, violatedConstraint } from '../db/errors';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
 import { toJsonbText } from './jsonb';
 import { type UserModuleProgress, userModuleProgress } from './schema';
@@ -83,8 +84,7 @@ export async function getModuleProgress(
 }
 
 /** PostgreSQL refused JSON text as jsonb: a `\u0000` escape (22P05) or a lone surrogate (22P02). */
-const jsonbRefusedText = (error: unknown) =>
-  sqlStateOf(error) === '22P05' || sqlStateOf(error) === '22P02';
+const jsonbRefusedText = (error: unknown) => ['22P05', '22P02'].includes(sqlState(error) ?? '');
 
 /**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
@@ -136,10 +136,11 @@ export async function updateProgress(
       })
       .returning(summaryColumns);
 
+  const parsedNotebook = () => sql`${toJsonbText(notebookState)}::jsonb`;
   let rows: ProgressSummary[];
   try {
     if (notebookState === undefined) rows = await upsert(null);
-    else if (bodyJson === undefined) rows = await upsert(sql`${toJsonbText(notebookState)}::jsonb`);
+    else if (bodyJson === undefined) rows = await upsert(parsedNotebook());
     else {
       // The notebook as the client sent it, taken out of the body's JSON text by PostgreSQL. Text
       // jsonb cannot hold (a NUL or lone surrogate escape, rare) is refused as a whole: then the
@@ -148,7 +149,7 @@ export async function updateProgress(
         rows = await upsert(sql`(${bodyJson}::jsonb -> 'notebook_state')`);
       } catch (error) {
         if (!jsonbRefusedText(error)) throw error;
-        rows = await upsert(sql`${toJsonbText(notebookState)}::jsonb`);
+        rows = await upsert(parsedNotebook());
       }
     }
   } catch (error) {
@@ -197,32 +198,9 @@ export async function incrementAttempt(
   return row!.attemptCount;
 }
 
-/** The SQLSTATE of a database error, whatever wraps it. */
-function sqlStateOf(error: unknown): string | undefined {
-  for (
-    let current = error;
-    current instanceof Object;
-    current = (current as { cause?: unknown }).cause
-  ) {
-    const { code } = current as { code?: unknown };
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
-
-/** Which foreign key a failed insert violated (PostgreSQL 23503), whatever wraps the error. */
+/** Which foreign key a failed insert violated (PostgreSQL 23503). */
 function foreignKeyViolation(error: unknown): 'unknown_module' | 'unknown_user' | undefined {
-  for (
-    let current = error;
-    current instanceof Object;
-    current = (current as { cause?: unknown }).cause
-  ) {
-    const { code, constraint } = current as { code?: unknown; constraint?: unknown };
-    if (code === '23503') {
-      return typeof constraint === 'string' && constraint.includes('user_id')
-        ? 'unknown_user'
-        : 'unknown_module';
-    }
-  }
-  return undefined;
+  const constraint = violatedConstraint(error, '23503');
+  if (constraint === undefined) return undefined;
+  return constraint.includes('user_id') ? 'unknown_user' : 'unknown_module';
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { uniqueViolationConstraint, withoutParameters } from './database-errors';
+import { uniqueViolationConstraint, withoutParameters } from './errors';
 
 /** Drizzle wraps the driver's error, quoting the query and its parameters in the message. */
 function drizzleError(cause: object) {

@@ -15,11 +15,21 @@ function postgresError(error: unknown): PostgresErrorFields | undefined {
   return undefined;
 }
 
+/** The SQLSTATE of a database error (e.g. '23503'), or undefined for any other error. */
+export function sqlState(error: unknown): string | undefined {
+  return postgresError(error)?.code as string | undefined;
+}
+
+/** The constraint a violation of `code` (23505 unique, 23503 foreign key) broke, if any. */
+export function violatedConstraint(error: unknown, code: string): string | undefined {
+  const fields = postgresError(error);
+  if (fields?.code !== code) return undefined;
+  return typeof fields.constraint === 'string' ? fields.constraint : '';
+}
+
 /** The constraint a unique violation (23505) broke, or undefined for any other error. */
 export function uniqueViolationConstraint(error: unknown): string | undefined {
-  const fields = postgresError(error);
-  if (fields?.code !== '23505') return undefined;
-  return typeof fields.constraint === 'string' ? fields.constraint : '';
+  return violatedConstraint(error, '23505');
 }
 
 /**
@@ -28,6 +38,6 @@ export function uniqueViolationConstraint(error: unknown): string | undefined {
  * so a 500's log line never carries the hash.
  */
 export function withoutParameters(error: unknown, what: string): Error {
-  const code = postgresError(error)?.code;
-  return new Error(`${what} failed${typeof code === 'string' ? ` (SQLSTATE ${code})` : ''}`);
+  const code = sqlState(error);
+  return new Error(`${what} failed${code ? ` (SQLSTATE ${code})` : ''}`);
 }
