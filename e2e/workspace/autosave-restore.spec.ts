@@ -5,12 +5,10 @@
 import { expect, test } from '@playwright/test';
 import {
   appendToCell,
-  firstCodeCell,
-  moduleNumbered,
   openWorkspace,
-  signUpStudent,
   sourceOf,
   storedProgress,
+  studentInWorkspace,
   waitForSaved,
 } from './helpers';
 
@@ -19,10 +17,7 @@ test('an edit is saved to the database and is back when the module is opened in 
   context,
   baseURL,
 }) => {
-  const student = await signUpStudent(page, baseURL!);
-  const module = moduleNumbered(student, 1);
-  const frame = await openWorkspace(page, module);
-  const index = firstCodeCell(module.notebook_filename);
+  const { student, module, frame, index } = await studentInWorkspace(page, baseURL!, 1);
 
   await appendToCell(page, frame, index, '\n# my first edit');
   await waitForSaved(page);
@@ -44,10 +39,7 @@ test('an edit made just before the page closes is kept by the final save (sendBe
   context,
   baseURL,
 }) => {
-  const student = await signUpStudent(page, baseURL!);
-  const module = moduleNumbered(student, 2);
-  const frame = await openWorkspace(page, module);
-  const index = firstCodeCell(module.notebook_filename);
+  const { student, module, frame, index } = await studentInWorkspace(page, baseURL!, 2);
 
   await appendToCell(page, frame, index, '\n# typed right before closing');
   // Long enough for the page to read the notebook, shorter than the 3 s autosave delay.

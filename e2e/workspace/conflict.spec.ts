@@ -5,12 +5,10 @@
 import { expect, test } from '@playwright/test';
 import {
   appendToCell,
-  firstCodeCell,
-  moduleNumbered,
   openWorkspace,
-  signUpStudent,
   sourceOf,
   storedProgress,
+  studentInWorkspace,
   waitForSaved,
 } from './helpers';
 
@@ -19,10 +17,7 @@ test("a second tab's newer save makes the first tab's stale save ask, not overwr
   context,
   baseURL,
 }) => {
-  const student = await signUpStudent(page, baseURL!);
-  const module = moduleNumbered(student, 1);
-  const index = firstCodeCell(module.notebook_filename);
-  const first = await openWorkspace(page, module);
+  const { student, module, frame: first, index } = await studentInWorkspace(page, baseURL!, 1);
   const other = await context.newPage();
   const second = await openWorkspace(other, module);
 

@@ -3,25 +3,14 @@
  * (the warm-load path), and the saved work is still restored once the progress arrives.
  */
 import { expect, test } from '@playwright/test';
-import {
-  appendToCell,
-  firstCodeCell,
-  moduleNumbered,
-  notebookFrame,
-  openWorkspace,
-  signUpStudent,
-  waitForSaved,
-} from './helpers';
+import { appendToCell, notebookFrame, studentInWorkspace, waitForSaved } from './helpers';
 
 test('a remembered module opens its notebook before the progress arrives, then restores the saved work', async ({
   page,
   context,
   baseURL,
 }) => {
-  const student = await signUpStudent(page, baseURL!);
-  const module = moduleNumbered(student, 1);
-  const index = firstCodeCell(module.notebook_filename);
-  const frame = await openWorkspace(page, module);
+  const { module, frame, index } = await studentInWorkspace(page, baseURL!, 1);
   await appendToCell(page, frame, index, '\n# saved before the slow reload');
   await waitForSaved(page);
   await page.close({ runBeforeUnload: true });

@@ -104,6 +104,17 @@ export function firstCodeCell(filename: string): number {
   return notebook.cells.findIndex((cell) => cell.cell_type === 'code');
 }
 
+/**
+ * A new student with module `order` open in a workspace on `page`: the module, its notebook frame,
+ * and the index of the first code cell (where the specs type).
+ */
+export async function studentInWorkspace(page: Page, baseURL: string, order: number) {
+  const student = await signUpStudent(page, baseURL);
+  const module = moduleNumbered(student, order);
+  const frame = await openWorkspace(page, module);
+  return { student, module, frame, index: firstCodeCell(module.notebook_filename) };
+}
+
 /** Replaces the text of cell `index` by typing into its editor (insertText: no auto-indent). */
 export async function replaceCellText(
   page: Page,

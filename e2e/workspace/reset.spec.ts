@@ -2,13 +2,10 @@
 import { expect, test } from '@playwright/test';
 import {
   appendToCell,
-  firstCodeCell,
-  moduleNumbered,
-  openWorkspace,
   readNotebook,
-  signUpStudent,
   sourceOf,
   storedProgress,
+  studentInWorkspace,
   waitForSaved,
 } from './helpers';
 
@@ -16,11 +13,8 @@ test('Reset to original asks first, then restores the starting notebook and save
   page,
   baseURL,
 }) => {
-  const student = await signUpStudent(page, baseURL!);
-  const module = moduleNumbered(student, 2);
+  const { student, module, frame, index } = await studentInWorkspace(page, baseURL!, 2);
   const original = readNotebook(module.notebook_filename);
-  const frame = await openWorkspace(page, module);
-  const index = firstCodeCell(module.notebook_filename);
   await appendToCell(page, frame, index, '\n# work to throw away');
   await waitForSaved(page);
 
