@@ -17,9 +17,10 @@
  * is first on screen), because Playwright's `waitFor` polls at growing intervals, the last ones
  * 500 ms apart, so the moment it notices is up to half a second late (and its visibility test
  * also passes for the notebook's empty placeholder cell, which has a box but is clipped away
- * until the notebook is revealed); that moment is printed too. Each page is opened and left idle for a second before it navigates: Chromium spends about
- * a second of CPU building a new window's own UI (its omnibox popup), which on two cores would
- * otherwise compete with the load it is measuring.
+ * until the notebook is revealed); that moment is printed too. Each page is opened and left idle
+ * for a second before it navigates: Chromium spends about a second of CPU building a new window's
+ * own UI (its omnibox popup), which on two cores would otherwise compete with the load it is
+ * measuring.
  *
  * It needs the builds (`npm run build`): frontend/dist, backend/dist/server.js and the
  * production JupyterLite in frontend/public/jupyterlite; both sites are precompressed as

@@ -79,7 +79,8 @@ export async function build(options: BuildOptions, force = false): Promise<Build
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
 
-  await writeSettingsValidators(SETTINGS_VALIDATORS_DIR, await readSchemas(), SETTINGS_OVERRIDES);
+  const schemas = await readSchemas();
+  await writeSettingsValidators(SETTINGS_VALIDATORS_DIR, schemas, SETTINGS_OVERRIDES);
   const entry = await bundle(path.join(staging, 'build'), options.withTestKernel);
   const pkg = JSON.parse(await readFile(path.join(PROJECT_DIR, 'package.json'), 'utf8')) as {
     version: string;
@@ -88,7 +89,7 @@ export async function build(options: BuildOptions, force = false): Promise<Build
     appVersion: pkg.version,
     packageBaseUrl: options.packageBaseUrl,
   });
-  await writeSchemas(path.join(staging, SCHEMAS_DIR));
+  await writeSchemas(path.join(staging, SCHEMAS_DIR), schemas);
   await writeTheme(path.join(staging, THEMES_DIR));
   const notebooks = await listNotebooks(options.notebooksDir);
   if (notebooks.length === 0) console.warn(`No notebooks found in ${options.notebooksDir}`);

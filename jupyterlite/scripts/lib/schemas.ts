@@ -33,8 +33,8 @@ export interface PluginSchemaEntry {
   version: string;
 }
 
-export async function writeSchemas(targetDir: string): Promise<void> {
-  const all = await readSchemas();
+/** Writes the schemas (from readSchemas) where JupyterLite's settings manager lists them. */
+export async function writeSchemas(targetDir: string, all: PluginSchemaEntry[]): Promise<void> {
   await mkdir(targetDir, { recursive: true });
   await writeFile(path.join(targetDir, 'all.json'), JSON.stringify(all));
   await writeFile(path.join(targetDir, 'all_federated.json'), '[]');

@@ -7,26 +7,21 @@
  */
 import type { ISchemaValidator, ISettingRegistry } from '@jupyterlab/settingregistry';
 import { JSONExt, type PartialJSONObject } from '@lumino/coreutils';
+import type { PrecompiledSchema } from '@tutor/settings-validators';
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as json5 from 'json5';
 
 type Errors = ISchemaValidator.IError[];
 
-/** What the build compiled: the shape of `@tutor/settings-validators`. */
-export interface PrecompiledValidators {
-  precompiled: Record<string, { schema: string } & Compiled>;
-  checkPluginSchema: ValidateFunction;
-  checkMetaSchema: ValidateFunction;
-}
+/** What the build compiled (declared in src/settings-validators.d.ts). */
+export type PrecompiledValidators = typeof import('@tutor/settings-validators');
 
-interface Compiled {
-  validate: ValidateFunction;
-  compose: ValidateFunction;
-}
+type Compiled = Pick<PrecompiledSchema, 'validate' | 'compose'>;
 
 export class PrecompiledSchemaValidator implements ISchemaValidator {
   private runtime: { validator: Ajv; composer: Ajv } | null = null;
-  private readonly compiledAtRuntime = new Map<string, Compiled>();
+  /** Per plugin id, the validators of the first schema seen for it (as the default validator). */
+  private readonly byPlugin = new Map<string, Compiled>();
 
   constructor(private readonly compiled: PrecompiledValidators) {}
 
@@ -43,13 +38,12 @@ export class PrecompiledSchemaValidator implements ISchemaValidator {
   }
 
   private compiledFor(plugin: ISettingRegistry.IPlugin): Compiled | Errors {
-    // Like the default validator, the first schema compiled for a plugin id is kept.
-    const cached = this.compiledAtRuntime.get(plugin.id);
+    const cached = this.byPlugin.get(plugin.id);
     if (cached) return cached;
     const known = this.compiled.precompiled[plugin.id];
-    if (known?.schema === JSON.stringify(plugin.schema)) return known;
-    const compiled = this.compile(plugin.schema);
-    if (!Array.isArray(compiled)) this.compiledAtRuntime.set(plugin.id, compiled);
+    const compiled =
+      known?.schema === JSON.stringify(plugin.schema) ? known : this.compile(plugin.schema);
+    if (!Array.isArray(compiled)) this.byPlugin.set(plugin.id, compiled);
     return compiled;
   }
 
