@@ -7,6 +7,7 @@
  */
 import type { ISchemaValidator, ISettingRegistry } from '@jupyterlab/settingregistry';
 import { JSONExt, type PartialJSONObject } from '@lumino/coreutils';
+import type * as generated from '@tutor/settings-validators';
 import type { PrecompiledSchema } from '@tutor/settings-validators';
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as json5 from 'json5';
@@ -14,7 +15,7 @@ import * as json5 from 'json5';
 type Errors = ISchemaValidator.IError[];
 
 /** What the build compiled (declared in src/settings-validators.d.ts). */
-export type PrecompiledValidators = typeof import('@tutor/settings-validators');
+export type PrecompiledValidators = typeof generated;
 
 type Compiled = Pick<PrecompiledSchema, 'validate' | 'compose'>;
 
