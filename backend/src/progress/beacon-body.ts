@@ -1,7 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, payloadTooLarge } from '../errors/app-error';
-import { bodyText, rememberJsonText } from './json-text';
+import { bodyText, rememberJsonBody } from './json-body';
 
 type Done = (error: Error | null, body?: unknown) => void;
 
@@ -14,10 +14,10 @@ type Done = (error: Error | null, body?: unknown) => void;
 export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   return (request: FastifyRequest, body: Buffer, done: Done) => {
-    let text: string;
+    let json = body;
     if (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b) {
       try {
-        text = bodyText(gunzipSync(body, { maxOutputLength: maxBytes }));
+        json = gunzipSync(body, { maxOutputLength: maxBytes });
       } catch (error) {
         if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
           done(payloadTooLarge('Request body is too large once decompressed'));
@@ -26,10 +26,8 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
         }
         return;
       }
-    } else {
-      text = bodyText(body);
     }
-    rememberJsonText(request, text);
-    parseJson(request, text, done);
+    rememberJsonBody(request, json);
+    parseJson(request, bodyText(json), done);
   };
 }

@@ -13,7 +13,8 @@ import { parseInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
-import { jsonTextOf, keepJsonText } from './json-text';
+import { jsonBodyOf, keepJsonBody } from './json-body';
+import { utf8Jsonb } from './jsonb';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, updateProgress } from './service';
 
@@ -34,19 +35,19 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     userId: string,
     moduleId: string,
     body: ProgressUpdate,
-    bodyJson: string | undefined,
+    bodyUtf8: Buffer | undefined,
   ) =>
     savedProgressOrThrow(
       moduleId,
       await updateProgress(db(), userId, moduleId, {
         status: body.status,
         notebookState: body.notebook_state,
-        bodyJson,
+        bodyJsonb: bodyUtf8 && utf8Jsonb(app.database.kind, bodyUtf8),
         baseVersion: body.base_version,
       }),
     );
 
-  keepJsonText(app);
+  keepJsonBody(app);
 
   app.get('/api/progress/:module_id', { preHandler: app.authenticate }, async (request) => {
     const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
@@ -61,7 +62,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     async (request) => {
       const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
       const body = parseInput(ProgressUpdateSchema, request.body, 422);
-      return save(request.user.id, module_id, body, jsonTextOf(request));
+      return save(request.user.id, module_id, body, jsonBodyOf(request));
     },
   );
 
@@ -106,7 +107,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
           request.body,
           422,
         );
-        return save(claims.userId, module_id, update, jsonTextOf(request));
+        return save(claims.userId, module_id, update, jsonBodyOf(request));
       },
     );
   });

@@ -15,10 +15,11 @@ export interface ProgressChanges {
   status?: ProgressStatus;
   notebookState?: Record<string, unknown>;
   /**
-   * The JSON text `notebookState` was parsed from: an object (the request body) whose
-   * `notebook_state` member it is. Stored as sent when it can be, instead of serialising again.
+   * The JSON `notebookState` was parsed from, as jsonb (see `utf8Jsonb`): an object (the request
+   * body) whose `notebook_state` member it is. Stored as sent when it can be, instead of
+   * serialising again.
    */
-  bodyJson?: string;
+  bodyJsonb?: SQL;
   /** The notebook version the client started from; a different stored version refuses the write. */
   baseVersion?: number;
 }
@@ -83,8 +84,12 @@ export async function getModuleProgress(
   return row;
 }
 
-/** PostgreSQL refused JSON text as jsonb: a `\u0000` escape (22P05) or a lone surrogate (22P02). */
-const jsonbRefusedText = (error: unknown) => ['22P05', '22P02'].includes(sqlState(error) ?? '');
+/**
+ * PostgreSQL refused JSON as jsonb: a `\u0000` escape (22P05), a lone surrogate (22P02) or bytes
+ * that are not UTF-8 (22021).
+ */
+const jsonbRefusedText = (error: unknown) =>
+  ['22P05', '22P02', '22021'].includes(sqlState(error) ?? '');
 
 /**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
@@ -101,7 +106,7 @@ export async function updateProgress(
   moduleId: string,
   changes: ProgressChanges,
 ): Promise<UpdateProgressResult> {
-  const { status, notebookState, bodyJson, baseVersion } = changes;
+  const { status, notebookState, bodyJsonb, baseVersion } = changes;
   const writesNotebook = notebookState !== undefined;
   const requested: ProgressStatus | undefined =
     status ?? (writesNotebook ? 'in_progress' : undefined);
@@ -140,13 +145,13 @@ export async function updateProgress(
   let rows: ProgressSummary[];
   try {
     if (notebookState === undefined) rows = await upsert(null);
-    else if (bodyJson === undefined) rows = await upsert(parsedNotebook());
+    else if (bodyJsonb === undefined) rows = await upsert(parsedNotebook());
     else {
-      // The notebook as the client sent it, taken out of the body's JSON text by PostgreSQL. Text
-      // jsonb cannot hold (a NUL or lone surrogate escape, rare) is refused as a whole: then the
-      // parsed notebook is written with those characters replaced.
+      // The notebook as the client sent it, taken out of the body's JSON by PostgreSQL. Text jsonb
+      // cannot hold (a NUL or lone surrogate escape, invalid UTF-8: rare) is refused as a whole:
+      // then the parsed notebook is written with those characters replaced.
       try {
-        rows = await upsert(sql`(${bodyJson}::jsonb -> 'notebook_state')`);
+        rows = await upsert(sql`(${bodyJsonb} -> 'notebook_state')`);
       } catch (error) {
         if (!jsonbRefusedText(error)) throw error;
         rows = await upsert(parsedNotebook());

@@ -429,6 +429,23 @@ describe('progress routes', () => {
     expect(await stored()).toBe('# ñandú, 😀, Ωmega');
     expect((await send(Buffer.from([0x61, 0xff, 0x62]))).statusCode).toBe(200);
     expect(await stored()).toBe('a\uFFFDb');
+    // PostgreSQL refuses the bytes as sent; that first attempt wrote nothing: two saves, two versions.
+    expect((await storedProgress(app, user.user.id, moduleId))!.version).toBe(2);
+  });
+
+  it('saves a body that starts with a UTF-8 byte order mark', async () => {
+    const user = await buildUser(app);
+    const response = await app.inject({
+      method: 'PUT',
+      url: `/api/progress/${moduleId}`,
+      headers: { ...user.headers, 'content-type': 'application/json' },
+      payload: Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from(JSON.stringify({ notebook_state: notebook('bom') })),
+      ]),
+    });
+    expect(response.statusCode).toBe(200);
+    expect((await get(user)).json().notebook_state).toEqual(notebook('bom'));
   });
 
   it('stores notebook_state as a JSON object, not a string', async () => {
