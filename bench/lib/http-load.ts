@@ -4,6 +4,7 @@
 // process's own CPU time per request is reported beside the latencies. Unlike lib/load.ts it
 // cycles through several request templates (one per user, so each save writes its own row).
 import { spawn } from 'node:child_process';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 
 export interface LoadRequest {
   method: string;
@@ -42,6 +43,27 @@ export interface LoadResult {
   serverCpuMsPerRequest: number;
   /** `otherCpuMs` per measured request, when given. */
   otherCpuMsPerRequest?: number;
+  /** Garbage collections in this process (the server) while measuring, and their pauses in ms. */
+  gc: { minor: number; minorMs: number; major: number; majorMs: number };
+}
+
+/** Counts this process's garbage collections (and their pauses) until `stop` is called. */
+function watchGarbageCollection() {
+  const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
+        gc.minor++;
+        gc.minorMs += entry.duration;
+      } else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+        gc.major++;
+        gc.majorMs += entry.duration;
+      }
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return { stop: () => (observer.disconnect(), gc) };
 }
 
 // Plain JavaScript run by the child process: it needs nothing but node:http.
@@ -158,6 +180,8 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     let cpuAtStart = process.cpuUsage();
     let cpuMeasured = 0;
+    let gcWatch: ReturnType<typeof watchGarbageCollection> | undefined;
+    let gc: LoadResult['gc'] = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
     let otherAtStart = options.otherCpuMs?.() ?? 0;
     let otherMeasured = 0;
     child.once('error', reject);
@@ -176,12 +200,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     child.on('message', (message: ClientMessage) => {
       if (message.type === 'measuring') {
         cpuAtStart = process.cpuUsage();
+        gcWatch = watchGarbageCollection();
         otherAtStart = options.otherCpuMs?.() ?? 0;
         return;
       }
       if (message.type === 'stopped') {
         const used = process.cpuUsage(cpuAtStart);
         cpuMeasured = (used.user + used.system) / 1000;
+        if (gcWatch) gc = gcWatch.stop();
         otherMeasured = (options.otherCpuMs?.() ?? 0) - otherAtStart;
         return;
       }
@@ -199,6 +225,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         p99: percentile(values, 99),
         max: values.at(-1) ?? NaN,
         serverCpuMsPerRequest: cpuMeasured / Math.max(1, message.completedInWindow),
+        gc,
         otherCpuMsPerRequest: options.otherCpuMs
           ? otherMeasured / Math.max(1, message.completedInWindow)
           : undefined,
@@ -219,6 +246,8 @@ export function formatResult(name: string, load: string, result: LoadResult): st
     (result.otherCpuMsPerRequest === undefined
       ? ''
       : `db CPU ${result.otherCpuMsPerRequest.toFixed(2)} ms/req  `) +
+    `GC pauses ${result.gc.minor}×minor ${result.gc.minorMs.toFixed(0)} ms, ` +
+    `${result.gc.major}×major ${result.gc.majorMs.toFixed(0)} ms  ` +
     `(${result.requests} in ${result.seconds.toFixed(1)} s${failed ? `; failed: ${failed}` : ''})`
   );
 }

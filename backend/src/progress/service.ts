@@ -13,7 +13,8 @@ export type ProgressSummary = Omit<UserModuleProgress, 'notebookState' | 'userId
 
 export interface ProgressChanges {
   status?: ProgressStatus;
-  notebookState?: Record<string, unknown>;
+  /** The notebook to store; as a function, called only if `bodyJsonb` cannot be stored. */
+  notebookState?: Record<string, unknown> | (() => Record<string, unknown>);
   /**
    * The JSON `notebookState` was parsed from, as jsonb (see `utf8Jsonb`): an object (the request
    * body) whose `notebook_state` member it is. Stored as sent when it can be, instead of
@@ -141,7 +142,8 @@ export async function updateProgress(
       })
       .returning(summaryColumns);
 
-  const parsedNotebook = () => sql`${toJsonbText(notebookState)}::jsonb`;
+  const parsedNotebook = () =>
+    sql`${toJsonbText(typeof notebookState === 'function' ? notebookState() : notebookState)}::jsonb`;
   let rows: ProgressSummary[];
   try {
     if (notebookState === undefined) rows = await upsert(null);
