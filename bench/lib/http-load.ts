@@ -47,23 +47,26 @@ export interface LoadResult {
   gc: { minor: number; minorMs: number; major: number; majorMs: number };
 }
 
-/** Counts this process's garbage collections (and their pauses) until `stop` is called. */
+/** Counts this process's garbage collections (and their pauses) between `start` and `stop`. */
 function watchGarbageCollection() {
-  const gc = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+  const counts: LoadResult['gc'] = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
       if (kind === constants.NODE_PERFORMANCE_GC_MINOR) {
-        gc.minor++;
-        gc.minorMs += entry.duration;
+        counts.minor++;
+        counts.minorMs += entry.duration;
       } else if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
-        gc.major++;
-        gc.majorMs += entry.duration;
+        counts.major++;
+        counts.majorMs += entry.duration;
       }
     }
   });
-  observer.observe({ entryTypes: ['gc'] });
-  return { stop: () => (observer.disconnect(), gc) };
+  return {
+    counts,
+    start: () => observer.observe({ entryTypes: ['gc'] }),
+    stop: () => observer.disconnect(),
+  };
 }
 
 // Plain JavaScript run by the child process: it needs nothing but node:http.
@@ -180,8 +183,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
     let cpuAtStart = process.cpuUsage();
     let cpuMeasured = 0;
-    let gcWatch: ReturnType<typeof watchGarbageCollection> | undefined;
-    let gc: LoadResult['gc'] = { minor: 0, minorMs: 0, major: 0, majorMs: 0 };
+    const gc = watchGarbageCollection();
     let otherAtStart = options.otherCpuMs?.() ?? 0;
     let otherMeasured = 0;
     child.once('error', reject);
@@ -200,14 +202,14 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     child.on('message', (message: ClientMessage) => {
       if (message.type === 'measuring') {
         cpuAtStart = process.cpuUsage();
-        gcWatch = watchGarbageCollection();
+        gc.start();
         otherAtStart = options.otherCpuMs?.() ?? 0;
         return;
       }
       if (message.type === 'stopped') {
         const used = process.cpuUsage(cpuAtStart);
         cpuMeasured = (used.user + used.system) / 1000;
-        if (gcWatch) gc = gcWatch.stop();
+        gc.stop();
         otherMeasured = (options.otherCpuMs?.() ?? 0) - otherAtStart;
         return;
       }
@@ -225,7 +227,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         p99: percentile(values, 99),
         max: values.at(-1) ?? NaN,
         serverCpuMsPerRequest: cpuMeasured / Math.max(1, message.completedInWindow),
-        gc,
+        gc: gc.counts,
         otherCpuMsPerRequest: options.otherCpuMs
           ? otherMeasured / Math.max(1, message.completedInWindow)
           : undefined,

@@ -1,9 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest, payloadTooLarge } from '../errors/app-error';
-import { bodyText, rememberJsonBody } from './json-body';
-
-type Done = (error: Error | null, body?: unknown) => void;
+import { type ParserDone, parseKeepingBytes } from './json-body';
 
 /**
  * The text/plain parser of the beacon route: JSON, or gzip-compressed JSON (recognised by its
@@ -13,7 +11,7 @@ type Done = (error: Error | null, body?: unknown) => void;
  */
 export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
   const parseJson = app.getDefaultJsonParser('error', 'error');
-  return (request: FastifyRequest, body: Buffer, done: Done) => {
+  return (request: FastifyRequest, body: Buffer, done: ParserDone) => {
     let json = body;
     if (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b) {
       try {
@@ -27,7 +25,6 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
         return;
       }
     }
-    rememberJsonBody(request, json);
-    parseJson(request, bodyText(json), done);
+    parseKeepingBytes(parseJson, request, json, done);
   };
 }

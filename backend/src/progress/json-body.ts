@@ -11,8 +11,22 @@ const bodies = new WeakMap<FastifyRequest, Buffer>();
 
 export const jsonBodyOf = (request: FastifyRequest): Buffer | undefined => bodies.get(request);
 
-export function rememberJsonBody(request: FastifyRequest, utf8: Buffer): void {
-  bodies.set(request, utf8);
+type JsonParser = ReturnType<FastifyInstance['getDefaultJsonParser']>;
+export type ParserDone = NonNullable<Parameters<JsonParser>[2]>;
+
+/**
+ * Parses a JSON body with the app's JSON parser and keeps its bytes. A UTF-8 byte order mark, which
+ * the parser skips, is left out of the kept bytes too: they are the JSON text exactly.
+ */
+export function parseKeepingBytes(
+  parseJson: JsonParser,
+  request: FastifyRequest,
+  utf8: Buffer,
+  done: ParserDone,
+): void {
+  const json = utf8[0] === 0xef && utf8[1] === 0xbb && utf8[2] === 0xbf ? utf8.subarray(3) : utf8;
+  bodies.set(request, json);
+  parseJson(request, bodyText(json), done);
 }
 
 /**
@@ -25,8 +39,7 @@ export const bodyText = (body: Buffer): string => body.toString(isAscii(body) ? 
 export function keepJsonBody(app: FastifyInstance): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    rememberJsonBody(request, body as Buffer);
-    parseJson(request, bodyText(body as Buffer), done);
-  });
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) =>
+    parseKeepingBytes(parseJson, request, body as Buffer, done),
+  );
 }

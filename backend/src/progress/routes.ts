@@ -121,12 +121,7 @@ function saveChanges(
   return {
     status,
     baseVersion,
-    notebookState: () => {
-      const text = bodyText(utf8);
-      // The body parser accepted it, so it is JSON, perhaps after a byte order mark.
-      const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-      return (JSON.parse(json) as ProgressUpdate).notebook_state!;
-    },
+    notebookState: () => (JSON.parse(bodyText(utf8)) as ProgressUpdate).notebook_state!,
     bodyJsonb: utf8Jsonb(database, utf8),
   };
 }

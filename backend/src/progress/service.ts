@@ -89,7 +89,7 @@ export async function getModuleProgress(
  * PostgreSQL refused JSON as jsonb: a `\u0000` escape (22P05), a lone surrogate (22P02) or bytes
  * that are not UTF-8 (22021).
  */
-const jsonbRefusedText = (error: unknown) =>
+const jsonbRefused = (error: unknown) =>
   ['22P05', '22P02', '22021'].includes(sqlState(error) ?? '');
 
 /**
@@ -155,7 +155,7 @@ export async function updateProgress(
       try {
         rows = await upsert(sql`(${bodyJsonb} -> 'notebook_state')`);
       } catch (error) {
-        if (!jsonbRefusedText(error)) throw error;
+        if (!jsonbRefused(error)) throw error;
         rows = await upsert(parsedNotebook());
       }
     }
