@@ -193,10 +193,12 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       (options.warmupMs ?? 1000) + options.durationMs + 120_000,
     );
     let answered = false;
-    // The child exits only after the parent has its result and disconnects.
-    child.once('close', (code, signal) => {
-      clearTimeout(deadline);
-      if (!answered) reject(new Error(`load client exited (${code ?? signal}) without a result`));
+    // The child exits only after the parent has its result and disconnects. 'close' never fires
+    // for a child whose channel the parent closed, so the deadline is cleared on 'exit'; the
+    // channel's end ('disconnect', after every message it carried) tells whether a result came.
+    child.once('exit', () => clearTimeout(deadline));
+    child.once('disconnect', () => {
+      if (!answered) reject(new Error('the load client ended without a result'));
     });
     child.send(clientOptions);
     child.on('message', (message: ClientMessage) => {
