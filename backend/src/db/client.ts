@@ -22,8 +22,8 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir` undefined means in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string };
+  /** `dataDir` undefined means in memory (tests); `image`: see PgliteWorkerClient's options. */
+  | { kind: 'pglite'; dataDir?: string; image?: string };
 
 /** `onConnectionError`: an idle PostgreSQL connection or the PGlite worker died (both are replaced). */
 export function openDatabase(
@@ -61,6 +61,7 @@ export function openDatabase(
   // PGlite runs in a worker thread, so its statements do not block this thread (see pglite/worker.ts).
   const client = new PgliteWorkerClient({
     dataDir: target.dataDir,
+    image: target.image,
     onWorkerError: onConnectionError,
   });
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;

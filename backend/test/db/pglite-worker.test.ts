@@ -13,7 +13,7 @@ import { PgliteWorkerClient } from '../../src/db/pglite/client';
 describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
   let client: PgliteWorkerClient;
   beforeAll(async () => {
-    client = new PgliteWorkerClient();
+    client = new PgliteWorkerClient({ image: inject('pgliteImage') });
     await client.waitReady;
     await client.exec(
       `create table item (id int primary key, name text not null, at timestamptz default now())`,
@@ -104,7 +104,7 @@ describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
   });
 
   it('fails every call with a clear error once closed', async () => {
-    const closed = new PgliteWorkerClient();
+    const closed = new PgliteWorkerClient({ image: inject('pgliteImage') });
     await closed.waitReady;
     await closed.close();
     await expect(closed.query('select 1')).rejects.toThrow('The database is closed');

@@ -15,11 +15,16 @@ export interface TestAppOptions {
 
 /**
  * Opens the database this test run targets: the PostgreSQL database created by the global setup
- * of the "postgres" project, or a fresh in-memory PGlite.
+ * of the "postgres" project, or a fresh in-memory PGlite (a new cluster, from the run's image).
  */
 export function openTestDatabase(): DatabaseHandle {
   const url = inject('databaseUrl');
-  return url ? openDatabase({ kind: 'postgres', url, poolSize: 5 }) : openDatabase({ kind: 'pglite' });
+  return url ? openDatabase({ kind: 'postgres', url, poolSize: 5 }) : openNewPglite();
+}
+
+/** A new, empty in-memory PGlite cluster, whichever project runs the test. */
+export function openNewPglite(): DatabaseHandle {
+  return openDatabase({ kind: 'pglite', image: inject('pgliteImage') });
 }
 
 /** The real app on the test database, migrated and ready for `inject()` or `listen()`. */

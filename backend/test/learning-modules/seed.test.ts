@@ -9,7 +9,7 @@ import { prepareDatabase } from '../../src/db/migrate';
 import { seeders } from '../../src/db/seeders';
 import { initialModules, seedLearningModules } from '../../src/learning-modules/seed';
 import { learningModules } from '../../src/learning-modules/schema';
-import { openTestDatabase } from '../helpers/test-app';
+import { openNewPglite, openTestDatabase } from '../helpers/test-app';
 
 const log = pino({ level: 'silent' });
 const filenames = initialModules.map((m) => m.notebookFilename);
@@ -45,7 +45,7 @@ describe('learning module seed', () => {
 
   it('inserts each module once even when two seeders race on an empty table', async () => {
     // Without the migration lock (PGlite has none to take): ON CONFLICT keeps it to three rows.
-    const handle = openDatabase({ kind: 'pglite' });
+    const handle = openNewPglite();
     try {
       await prepareDatabase(handle, log, []);
       await Promise.all([seedLearningModules(handle.db, log), seedLearningModules(handle.db, log)]);

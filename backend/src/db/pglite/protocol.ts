@@ -33,6 +33,12 @@ export type WorkerStarted = { started: true } | { started: false; error: Seriali
 export interface WorkerOptions {
   /** Undefined: in memory (tests). */
   dataDir?: string;
+  /**
+   * A file holding a data directory image (PGlite's `dumpDataDir` tarball) to start from instead of
+   * creating a new cluster: the tests make one at the start of a run, and every in-memory database
+   * of the run opens it (a new cluster takes seconds to create; loading the image, one).
+   */
+  image?: string;
 }
 
 export interface QueryField {

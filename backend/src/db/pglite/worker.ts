@@ -2,6 +2,7 @@
 // a statement blocks that thread until it ends; on the server's thread that would stall every
 // socket and request in the meantime (streamed answers most visibly). Here it blocks only this
 // thread. Requests arrive from client.ts; one transaction at a time, as PGlite allows.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
@@ -14,7 +15,10 @@ import {
 
 const port = parentPort!;
 const options = workerData as WorkerOptions;
-const database = new PGlite(options.dataDir);
+const database = new PGlite({
+  dataDir: options.dataDir,
+  loadDataDir: options.image ? new Blob([readFileSync(options.image)]) : undefined,
+});
 
 interface OpenTransaction {
   handle: Transaction;
