@@ -3,7 +3,9 @@
 // disk, as `npm start` runs it). Closed loops give the most requests/s; open loops at a fixed rate
 // give the latency at that rate (the goals). Options: --seconds=10 --only=postgres|pglite
 // --c200=8 --c2m=4 --clist=4 --listrate=N (default: 500/s or half the measured capacity)
-// --phases=saves,saves-at-rate,large-saves,list,list-at-rate (default: all, in this order)
+// --phases=saves,saves-at-rate,large-saves,list,list-at-rate,floor (default: all, in this order)
+// The floor (PostgreSQL only) runs the same loads against a bare node:http server doing only the
+// database work (lib/floor-server.ts): what this machine allows at all, beside the app's figures.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -14,14 +16,16 @@ import { users } from '../backend/src/auth/schema';
 import { loadEnv } from '../backend/src/config/env';
 import { learningModules } from '../backend/src/learning-modules/schema';
 import { userModuleProgress } from '../backend/src/progress/schema';
+import type { Pool } from 'pg';
 import { formatResult, type LoadRequest, type LoadResult, runLoad } from './lib/http-load';
 import { type BenchTarget, benchTargets } from './lib/databases';
+import { startFloorServer } from './lib/floor-server';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
 );
 const seconds = Number(args.seconds ?? 10);
-const PHASES = ['saves', 'saves-at-rate', 'large-saves', 'list', 'list-at-rate'] as const;
+const PHASES = ['saves', 'saves-at-rate', 'large-saves', 'list', 'list-at-rate', 'floor'] as const;
 const phases = new Set(args.phases ? args.phases.split(',') : PHASES);
 for (const phase of phases) {
   if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`unknown phase ${phase}`);
@@ -208,9 +212,10 @@ async function benchTarget(target: BenchTarget) {
       label: string,
       requests: LoadRequest[],
       load: { connections: number; rate?: number },
+      onPort = port,
     ) => {
       const result = await runLoad({
-        port,
+        port: onPort,
         requests,
         durationMs: seconds * 1000,
         ...load,
@@ -273,6 +278,34 @@ async function benchTarget(target: BenchTarget) {
     const listAtRate = phases.has('list-at-rate')
       ? await measure(listLabel, listRequests, { connections: 16, rate: listRate })
       : undefined;
+
+    if (target.name === 'postgres' && phases.has('floor')) {
+      const pool = (handle.db as unknown as { $client: Pool }).$client;
+      // The floor updates rows: the save phases made them, unless they did not run.
+      await app.database.db
+        .insert(userModuleProgress)
+        .values(saveUsers.map((user) => ({ userId: user.id, moduleId: module1!.id })))
+        .onConflictDoNothing();
+      const floor = await startFloorServer(pool, module1!.id);
+      try {
+        const floorSaves = saveUsers.map((user) => ({
+          ...small.requests[0]!,
+          path: `/floor/save/${user.id}`,
+          headers: { 'content-type': 'application/json' },
+        }));
+        const floorList = listUsers.map((user) => ({
+          method: 'GET',
+          path: `/floor/modules/${user.id}`,
+        }));
+        const saveLabel = `floor: ${small.label.replace('PUT /api/progress/{id} ', 'save ')}`;
+        await measure(saveLabel, floorSaves, { connections: Number(args.c200 ?? 8) }, floor.port);
+        await measure(saveLabel, floorSaves, { connections: 32, rate: 300 }, floor.port);
+        const listLabel = `floor: module list (${moduleCount})`;
+        await measure(listLabel, floorList, { connections: 16, rate: listRate }, floor.port);
+      } finally {
+        await floor.close();
+      }
+    }
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const clean = (r: LoadResult) => Object.keys(r.failures).length === 0;

@@ -1,0 +1,57 @@
+// The floor of bench/progress: a bare node:http server that does only the database work of a
+// save and of the module list, with no framework, authentication, validation or serialisation
+// library. Measured with the same client and load as the app, it shows what this machine allows
+// at all, so the app's figures can be read against it ("the app costs X over the floor").
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { Pool } from 'pg';
+
+/** PUT /floor/save/{user_id}: the body's notebook_state stored as a save stores it. */
+const saveSql = `update user_module_progress
+  set notebook_state = convert_from($1::bytea, 'UTF8')::jsonb -> 'notebook_state',
+      version = version + 1, updated_at = now()
+  where user_id = $2 and module_id = $3
+  returning version`;
+
+/** GET /floor/modules/{user_id}: the modules in order with the user's status, one query. */
+const listSql = `select m.id, m.title, m.description, m.notebook_filename, m."order",
+    coalesce(p.status, 'not_started') as status
+  from learning_modules m
+  left join user_module_progress p on p.module_id = m.id and p.user_id = $1
+  order by m."order"`;
+
+const readBody = (request: IncomingMessage): Promise<Buffer> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+
+/** Listens on a free loopback port; `moduleId` is the module every floor save writes. */
+export async function startFloorServer(
+  pool: Pool,
+  moduleId: string,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer((request, response) => {
+    const [, , kind, userId] = (request.url ?? '').split('/');
+    const answer = async () => {
+      if (kind === 'save') {
+        const body = await readBody(request);
+        const { rows } = await pool.query(saveSql, [body, userId, moduleId]);
+        return JSON.stringify({ version: (rows[0] as { version: number } | undefined)?.version });
+      }
+      request.resume();
+      const { rows } = await pool.query(listSql, [userId]);
+      return JSON.stringify(rows);
+    };
+    answer().then(
+      (json) => response.writeHead(200, { 'content-type': 'application/json' }).end(json),
+      (error: Error) => response.writeHead(500).end(error.message),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as { port: number }).port,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
