@@ -64,7 +64,6 @@ export default defineConfig(async () => {
       // One file per core (Vitest's default leaves one core out): integration files spend much of
       // their time waiting on a database or a socket, so on two cores this takes a third less time.
       maxWorkers: availableParallelism(),
-      reporters: process.env.CI ? ['default'] : ['default'],
     },
   };
 });

@@ -229,14 +229,15 @@ async function benchTarget(target: BenchTarget) {
     };
     const saveRequests = (bytes: number) => {
       const body = Buffer.from(JSON.stringify({ notebook_state: benchNotebook(bytes) }));
-      const label = `PUT /api/progress/{id} ${(body.length / 1024).toFixed(0)} KiB`;
+      const size = `${(body.length / 1024).toFixed(0)} KiB`;
+      const label = `PUT /api/progress/{id} ${size}`;
       const requests = saveUsers.map((user) => ({
         method: 'PUT',
         path: `/api/progress/${module1!.id}`,
         headers: { authorization: user.authorization, 'content-type': 'application/json' },
         body,
       }));
-      return { label, requests };
+      return { label, size, body, requests };
     };
     const small = saveRequests(200 * 1024);
     if (phases.has('saves')) {
@@ -289,15 +290,16 @@ async function benchTarget(target: BenchTarget) {
       const floor = await startFloorServer(pool, module1!.id);
       try {
         const floorSaves = saveUsers.map((user) => ({
-          ...small.requests[0]!,
+          method: 'PUT',
           path: `/floor/save/${user.id}`,
           headers: { 'content-type': 'application/json' },
+          body: small.body,
         }));
         const floorList = listUsers.map((user) => ({
           method: 'GET',
           path: `/floor/modules/${user.id}`,
         }));
-        const saveLabel = `floor: ${small.label.replace('PUT /api/progress/{id} ', 'save ')}`;
+        const saveLabel = `floor: save ${small.size}`;
         await measure(saveLabel, floorSaves, { connections: Number(args.c200 ?? 8) }, floor.port);
         await measure(saveLabel, floorSaves, { connections: 32, rate: 300 }, floor.port);
         const listLabel = `floor: module list (${moduleCount})`;
