@@ -7,7 +7,9 @@ import { defineConfig, type TestProjectConfiguration } from 'vitest/config';
 /** True when a PostgreSQL server answers at TEST_DATABASE_URL (or 127.0.0.1:5432). */
 async function postgresReachable(): Promise<boolean> {
   if (process.env.TEST_POSTGRES === 'off') return false;
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  const url = new URL(
+    process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   return new Promise((resolve) => {
     const socket = new Socket();
     const done = (ok: boolean) => {
@@ -26,6 +28,7 @@ const integration = (name: string, globalSetup: string): TestProjectConfiguratio
     name,
     include: ['backend/test/**/*.test.ts'],
     globalSetup: [globalSetup],
+    setupFiles: ['backend/test/helpers/file-database.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
@@ -51,12 +54,25 @@ export default defineConfig(async () => {
         setupFiles: ['frontend/src/test/setup.ts'],
       },
     },
-    { extends: true, test: { name: 'notebooks', include: ['notebooks/test/**/*.test.ts'], testTimeout: 300_000 } },
+    {
+      extends: true,
+      test: { name: 'notebooks', include: ['notebooks/test/**/*.test.ts'], testTimeout: 300_000 },
+    },
     integration('integration-pglite', 'backend/test/helpers/pglite-global-setup.ts'),
   ];
-  if (withPostgres) projects.push(integration('integration-postgres', 'backend/test/helpers/postgres-global-setup.ts'));
+  if (withPostgres)
+    projects.push(
+      integration('integration-postgres', 'backend/test/helpers/postgres-global-setup.ts'),
+    );
   if (existsSync('jupyterlite/node_modules')) {
-    projects.push({ extends: true, test: { name: 'jupyterlite', include: ['jupyterlite/test/**/*.test.ts'], testTimeout: 300_000 } });
+    projects.push({
+      extends: true,
+      test: {
+        name: 'jupyterlite',
+        include: ['jupyterlite/test/**/*.test.ts'],
+        testTimeout: 300_000,
+      },
+    });
   }
   return {
     test: {

@@ -1,16 +1,21 @@
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/db/client';
 import { createTestApp } from './helpers/test-app';
+import { testDatabaseUrl } from './helpers/test-database';
 
-const databaseUrl = inject('databaseUrl');
+const databaseUrl = testDatabaseUrl();
 
 describe.skipIf(!databaseUrl)('PostgreSQL connections dropped by the server', () => {
   let app: FastifyInstance;
   // Its own application name, so only this app's connections are cut, not other test files'.
   const database = databaseUrl
-    ? openDatabase({ kind: 'postgres', url: `${databaseUrl}?application_name=resilience_test`, poolSize: 2 })
+    ? openDatabase({
+        kind: 'postgres',
+        url: `${databaseUrl}?application_name=resilience_test`,
+        poolSize: 2,
+      })
     : undefined;
   beforeAll(async () => {
     app = await createTestApp({ database });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { refreshTokens, users } from '../../src/auth/schema';
@@ -23,13 +23,42 @@ export function uniqueRegistration(overrides: Record<string, unknown> = {}) {
   };
 }
 
-export async function countUsers(app: FastifyInstance): Promise<number> {
-  const [row] = await app.database.db.select({ n: sql<number>`count(*)::int` }).from(users);
+/** Who a request could have created: its email and username, matched in any letter case. */
+export interface Identity {
+  email?: unknown;
+  username?: unknown;
+  [otherField: string]: unknown;
+}
+
+function sameIdentity({ email, username }: Identity) {
+  const matches = [
+    typeof email === 'string' ? sql`lower(${users.email}) = lower(${email.trim()})` : undefined,
+    typeof username === 'string'
+      ? sql`lower(${users.username}) = lower(${username.trim()})`
+      : undefined,
+  ].filter((match) => match !== undefined);
+  return matches.length > 0 ? or(...matches) : undefined;
+}
+
+/** Users with that email or username; with no identity, every user in this file's database. */
+export async function countUsers(app: FastifyInstance, identity: Identity = {}): Promise<number> {
+  const [row] = await app.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(sameIdentity(identity));
   return row!.n;
 }
 
-export async function countRefreshTokens(app: FastifyInstance): Promise<number> {
-  const [row] = await app.database.db.select({ n: sql<number>`count(*)::int` }).from(refreshTokens);
+/** Refresh tokens of the users with that email or username (of every user with no identity). */
+export async function countRefreshTokens(
+  app: FastifyInstance,
+  identity: Identity = {},
+): Promise<number> {
+  const [row] = await app.database.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(refreshTokens)
+    .innerJoin(users, eq(users.id, refreshTokens.userId))
+    .where(sameIdentity(identity));
   return row!.n;
 }
 

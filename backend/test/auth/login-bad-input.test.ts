@@ -37,7 +37,7 @@ describe('bad input to login and the profile routes', () => {
     ],
   ] as const) {
     it(`login rejects ${name} with 400 and starts no session`, async () => {
-      const before = await countRefreshTokens(app);
+      const before = await countRefreshTokens(app, payload);
       const response = await app.inject({
         method: 'POST',
         url: '/api/auth/login',
@@ -46,7 +46,7 @@ describe('bad input to login and the profile routes', () => {
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({ error: { code: 'bad_request', message, fields } });
       expect(response.headers['set-cookie']).toBeUndefined();
-      expect(await countRefreshTokens(app)).toBe(before);
+      expect(await countRefreshTokens(app, payload)).toBe(before);
     });
   }
 

@@ -188,13 +188,13 @@ describe('profile and password', () => {
 
   it('a failed password change issues no tokens', async () => {
     const student = await buildUser(app);
-    const before = await countRefreshTokens(app);
+    const before = await countRefreshTokens(app, student.user);
     const response = await putPassword(student.headers, {
       current_password: 'nope nope',
       new_password: 'whatever123',
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['set-cookie']).toBeUndefined();
-    expect(await countRefreshTokens(app)).toBe(before);
+    expect(await countRefreshTokens(app, student.user)).toBe(before);
   });
 });

@@ -5,6 +5,7 @@ import {
   countRefreshTokens,
   countUsers,
   createAuthTestApp,
+  type Identity,
   register,
   uniqueRegistration,
 } from './helpers';
@@ -26,16 +27,21 @@ describe('POST /api/auth/register with bad input', () => {
     status: number,
     message: string | RegExp,
     fields?: string[],
+    /** The account the request named: only rows it could have made are counted. */
+    sent: Identity = {},
   ) {
-    const [usersBefore, tokensBefore] = [await countUsers(app), await countRefreshTokens(app)];
+    const [usersBefore, tokensBefore] = [
+      await countUsers(app, sent),
+      await countRefreshTokens(app, sent),
+    ];
     const response = await send();
     expect(response.statusCode).toBe(status);
     const { error } = response.json();
     expect(error.message).toMatch(message);
     if (fields) expect(error.fields).toEqual(fields);
     expect(response.headers['set-cookie']).toBeUndefined();
-    expect(await countUsers(app)).toBe(usersBefore);
-    expect(await countRefreshTokens(app)).toBe(tokensBefore);
+    expect(await countUsers(app, sent)).toBe(usersBefore);
+    expect(await countRefreshTokens(app, sent)).toBe(tokensBefore);
   }
 
   const cases: Array<[string, Record<string, unknown>, string, string]> = [
@@ -121,9 +127,8 @@ describe('POST /api/auth/register with bad input', () => {
   ];
   for (const [name, override, field, message] of cases) {
     it(`rejects ${name}`, async () => {
-      await expectRejected(() => register(app, uniqueRegistration(override)), 400, message, [
-        field,
-      ]);
+      const body = uniqueRegistration(override);
+      await expectRejected(() => register(app, body), 400, message, [field], body);
     });
   }
 
@@ -158,6 +163,7 @@ describe('POST /api/auth/register with bad input', () => {
       400,
       'password: Password is required',
       ['password'],
+      withoutPassword,
     );
   });
 
@@ -199,34 +205,44 @@ describe('POST /api/auth/register with bad input', () => {
 
   it('rejects a 2 MB body with 413', async () => {
     const big = uniqueRegistration({ username: 'x'.repeat(2 * 1024 * 1024) });
-    await expectRejected(() => register(app, big), 413, 'Request body is too large');
+    await expectRejected(
+      () => register(app, big),
+      413,
+      'Request body is too large',
+      undefined,
+      big,
+    );
   });
 
   it('rejects a duplicate email in another letter case with "Email already registered"', async () => {
     const first = uniqueRegistration();
     expect((await register(app, first)).statusCode).toBe(201);
+    const second = uniqueRegistration({ email: first.email.toUpperCase() });
     await expectRejected(
-      () => register(app, uniqueRegistration({ email: first.email.toUpperCase() })),
+      () => register(app, second),
       400,
       'Email already registered',
       ['email'],
+      second,
     );
   });
 
   it('rejects a username taken in another letter case with "Username already taken"', async () => {
     const first = uniqueRegistration();
     expect((await register(app, first)).statusCode).toBe(201);
+    const second = uniqueRegistration({ username: first.username.toUpperCase() });
     await expectRejected(
-      () => register(app, uniqueRegistration({ username: first.username.toUpperCase() })),
+      () => register(app, second),
       400,
       'Username already taken',
       ['username'],
+      second,
     );
   });
 
   it('creates exactly one account when the same email registers twice at once', async () => {
     const body = uniqueRegistration();
-    const before = await countUsers(app);
+    const before = await countUsers(app, body);
     const responses = await Promise.all([
       register(app, body),
       register(app, { ...body, username: `${body.username}_2` }),
@@ -234,6 +250,6 @@ describe('POST /api/auth/register with bad input', () => {
     expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 400]);
     const rejected = responses.find((r) => r.statusCode === 400)!;
     expect(rejected.json().error.message).toBe('Email already registered');
-    expect(await countUsers(app)).toBe(before + 1);
+    expect(await countUsers(app, body)).toBe(before + 1);
   });
 });

@@ -10,7 +10,7 @@ import { type DatabaseHandle, openDatabase } from '../../src/db/client';
 import { PgliteWorkerClient } from '../../src/db/pglite/client';
 
 // The PostgreSQL project runs the same files: this client is PGlite's only, so once is enough.
-describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
+describe.skipIf(inject('databaseServerUrl'))('PGlite in a worker thread', () => {
   let client: PgliteWorkerClient;
   beforeAll(async () => {
     client = new PgliteWorkerClient({ image: inject('pgliteImage') });
@@ -111,7 +111,7 @@ describe.skipIf(inject('databaseUrl'))('PGlite in a worker thread', () => {
   });
 });
 
-describe.skipIf(inject('databaseUrl'))('PGlite on disk through the worker', () => {
+describe.skipIf(inject('databaseServerUrl'))('PGlite on disk through the worker', () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'pglite-worker-test-'));

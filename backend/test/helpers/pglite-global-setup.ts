@@ -17,7 +17,6 @@ declare module 'vitest' {
  * empty as before (the app migrates and seeds it as at any start).
  */
 export default async function setup(project: TestProject): Promise<() => void> {
-  project.provide('databaseUrl', undefined);
   const dir = mkdtempSync(join(tmpdir(), 'tutor-pglite-image-'));
   const image = join(dir, 'new-cluster.tar');
   const pglite = await PGlite.create();

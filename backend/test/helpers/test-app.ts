@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/app';
 import { type Env, loadEnv } from '../../src/config/env';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client';
+import { testDatabaseUrl } from './test-database';
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
 
@@ -14,11 +15,11 @@ export interface TestAppOptions {
 }
 
 /**
- * Opens the database this test run targets: the PostgreSQL database created by the global setup
- * of the "postgres" project, or a fresh in-memory PGlite (a new cluster, from the run's image).
+ * Opens the database this test file targets: its own PostgreSQL database (see file-database.ts),
+ * or a fresh in-memory PGlite (a new cluster, from the run's image).
  */
 export function openTestDatabase(): DatabaseHandle {
-  const url = inject('databaseUrl');
+  const url = testDatabaseUrl();
   return url ? openDatabase({ kind: 'postgres', url, poolSize: 5 }) : openNewPglite();
 }
 
@@ -36,7 +37,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<Fasti
     ...options.env,
   });
   const app = await buildApp(
-    { env, database: options.database ?? openTestDatabase(), closeDatabase: !options.database, jwtSecret: TEST_JWT_SECRET },
+    {
+      env,
+      database: options.database ?? openTestDatabase(),
+      closeDatabase: !options.database,
+      jwtSecret: TEST_JWT_SECRET,
+    },
     { logger: false, ...options.serverOptions },
   );
   await app.ready();
@@ -44,5 +50,5 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<Fasti
 }
 
 export function databaseKind(): 'postgres' | 'pglite' {
-  return inject('databaseUrl') ? 'postgres' : 'pglite';
+  return testDatabaseUrl() ? 'postgres' : 'pglite';
 }

@@ -56,14 +56,12 @@ describe('learning module seed', () => {
     }
   });
 
-  it.runIf(inject('databaseUrl'))(
+  it.runIf(inject('databaseServerUrl'))(
     'seeds once when two instances start together on a new PostgreSQL database',
     async () => {
-      const serverUrl = new URL(inject('databaseUrl')!);
+      const serverUrl = new URL(inject('databaseServerUrl')!);
       const name = `tutor_seed_${Date.now()}_${randomBytes(3).toString('hex')}`;
-      const admin = new pg.Client({
-        connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString(),
-      });
+      const admin = new pg.Client({ connectionString: serverUrl.toString() });
       await admin.connect();
       await admin.query(`create database "${name}"`);
       const url = Object.assign(new URL(serverUrl), { pathname: `/${name}` }).toString();
