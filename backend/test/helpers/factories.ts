@@ -29,18 +29,8 @@ export async function buildUser(
       : await hashPassword(password);
   const [user] = await app.database.db
     .insert(users)
-    .values({
-      email: `student-${suffix}@example.com`,
-      username: `student_${suffix}`,
-      passwordHash,
-      ...columns,
-    })
+    .values({ email: `student-${suffix}@example.com`, username: `student_${suffix}`, passwordHash, ...columns })
     .returning();
   const accessToken = await app.tokens.createAccessToken(user!.id);
-  return {
-    user: user!,
-    password,
-    accessToken,
-    headers: { authorization: `Bearer ${accessToken}` },
-  };
+  return { user: user!, password, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
 }
