@@ -19,6 +19,21 @@ export type ModuleListItem = z.infer<typeof ModuleListItemSchema>;
 export const ModuleListSchema = z.array(ModuleListItemSchema);
 export type ModuleList = z.infer<typeof ModuleListSchema>;
 
+/**
+ * One item of `GET /api/modules/catalog`: what anyone may read about a module before having an
+ * account (the landing page). No status and no notebook file: those belong to a signed-in student.
+ */
+export const ModuleCatalogItemSchema = ModuleOutSchema.pick({
+  order: true,
+  title: true,
+  description: true,
+});
+export type ModuleCatalogItem = z.infer<typeof ModuleCatalogItemSchema>;
+
+/** `GET /api/modules/catalog`: every module, ordered by `order`; public. */
+export const ModuleCatalogSchema = z.array(ModuleCatalogItemSchema);
+export type ModuleCatalog = z.infer<typeof ModuleCatalogSchema>;
+
 /** Path parameter of every module and progress route; anything but a UUID gets 422. */
 export const ModuleIdParamsSchema = z.object({
   module_id: z.guid({ error: 'must be a UUID' }),

@@ -1,15 +1,16 @@
 import { asc, sql } from 'drizzle-orm';
+import type { ModuleCatalogItem } from '@tutor/shared/learning-modules';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
 import { userModuleProgress } from '../progress/schema';
-import { listModules, toModuleOut } from './service';
+import { listModules, toCatalogItem, toModuleOut } from './service';
 import { learningModules } from './schema';
 
 /** How long a module's title, description, filename and order may be served from memory. */
 export const MODULE_DETAILS_TTL_MS = 60_000;
 
 /**
- * `GET /api/modules` as JSON text. The list is the most frequent read, and it is mostly the same
+ * `GET /api/modules` (and the public `GET /api/modules/catalog`) as JSON text. The list is the most frequent read, and it is mostly the same
  * text for everyone: each module's fields are serialised once and kept; a request asks the
  * database only for the modules in order with this user's status (one query, a join), and
  * joins the kept pieces. A module the pieces do not know yet (added since) reloads them at once;
@@ -18,6 +19,8 @@ export const MODULE_DETAILS_TTL_MS = 60_000;
 export class ModuleListCache {
   /** Per module id: its ModuleListItem as JSON, cut just before the status value. */
   private heads = new Map<string, string>();
+  /** `GET /api/modules/catalog` as JSON text, made with the pieces. */
+  private catalog = '[]';
   private loadedAt = -Infinity;
   private readonly rows;
 
@@ -54,14 +57,26 @@ export class ModuleListCache {
     return `${json}]`;
   }
 
+  /**
+   * `GET /api/modules/catalog` (ModuleCatalogItem[]) as JSON text: the same details as the list,
+   * without statuses, so it asks the database nothing while they are fresh.
+   */
+  async catalogJson(): Promise<string> {
+    if (this.now() - this.loadedAt > MODULE_DETAILS_TTL_MS) await this.reload();
+    return this.catalog;
+  }
+
   private async reload(): Promise<void> {
     const loadedAt = this.now();
     const heads = new Map<string, string>();
+    const catalog: ModuleCatalogItem[] = [];
     for (const module of await listModules(this.db)) {
       const json = JSON.stringify({ ...toModuleOut(module), status: '' });
       heads.set(module.id, json.slice(0, json.length - '""}'.length));
+      catalog.push(toCatalogItem(module));
     }
     this.heads = heads;
+    this.catalog = JSON.stringify(catalog);
     this.loadedAt = loadedAt;
   }
 }

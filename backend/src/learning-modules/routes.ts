@@ -6,7 +6,10 @@ import { configureExercises } from './exercises';
 import { ModuleListCache } from './module-list';
 import { getModule, toModuleOut } from './service';
 
-/** `/api/modules`: the learning modules, each with the current user's status. */
+/**
+ * `/api/modules`: the learning modules, each with the current user's status; and the public
+ * catalog (titles and descriptions only) that the landing page shows to visitors.
+ */
 export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
   // The tutor's exercise material is read once, at start-up, with the app's logger.
   configureExercises(app.config.NOTEBOOKS_DIR, app.log);
@@ -15,6 +18,14 @@ export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
   // ModuleListItem[] as JSON text.
   app.get('/api/modules', { preHandler: app.authenticate }, async (request, reply) =>
     reply.type('application/json; charset=utf-8').send(await moduleList.json(request.user.id)),
+  );
+
+  // Public and the same for everyone: shared caches may keep it for a minute.
+  app.get('/api/modules/catalog', async (_request, reply) =>
+    reply
+      .header('cache-control', 'public, max-age=60')
+      .type('application/json; charset=utf-8')
+      .send(await moduleList.catalogJson()),
   );
 
   app.get('/api/modules/:module_id', { preHandler: app.authenticate }, async (request) => {

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { ModuleOut } from '@tutor/shared/learning-modules';
+import type { ModuleCatalogItem, ModuleOut } from '@tutor/shared/learning-modules';
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from './schema';
 
@@ -31,4 +31,11 @@ export const toModuleOut = (module: LearningModule): ModuleOut => ({
   description: module.description,
   notebook_filename: module.notebookFilename,
   order: module.order,
+});
+
+/** A module as anyone may read it, signed in or not. */
+export const toCatalogItem = (module: LearningModule): ModuleCatalogItem => ({
+  order: module.order,
+  title: module.title,
+  description: module.description,
 });

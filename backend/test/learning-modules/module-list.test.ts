@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ModuleListSchema } from '@tutor/shared/learning-modules';
+import { ModuleCatalogSchema, ModuleListSchema } from '@tutor/shared/learning-modules';
 import { MODULE_DETAILS_TTL_MS, ModuleListCache } from '../../src/learning-modules/module-list';
 import { learningModules } from '../../src/learning-modules/schema';
 import { buildUser, type TestUser } from '../helpers/factories';
@@ -12,6 +12,7 @@ describe('module list served from kept module details', () => {
   let app: FastifyInstance;
   let user: TestUser;
   const filename = `module_list_cache_${Date.now()}.ipynb`;
+  const catalogFile = `module_catalog_cache_${Date.now()}.ipynb`;
   const db = () => app.database.db;
 
   beforeAll(async () => {
@@ -19,7 +20,9 @@ describe('module list served from kept module details', () => {
     user = await buildUser(app);
   });
   afterAll(async () => {
-    await db().delete(learningModules).where(eq(learningModules.notebookFilename, filename));
+    for (const file of [filename, catalogFile]) {
+      await db().delete(learningModules).where(eq(learningModules.notebookFilename, file));
+    }
     await app.close();
   });
 
@@ -78,5 +81,31 @@ describe('module list served from kept module details', () => {
     expect(await titleIn()).toBe('Before');
     now += 2;
     expect(await titleIn()).toBe('After');
+  });
+
+  it('serves the public catalog from the same kept details, renewed after MODULE_DETAILS_TTL_MS', async () => {
+    let now = 0;
+    const cache = new ModuleListCache(db(), () => now);
+    await db()
+      .insert(learningModules)
+      .values({
+        title: 'Catalog before',
+        description: 'd',
+        notebookFilename: catalogFile,
+        order: 902,
+      });
+    const titles = async () =>
+      ModuleCatalogSchema.parse(JSON.parse(await cache.catalogJson()))
+        .filter((m) => m.order === 902)
+        .map((m) => m.title);
+    expect(await titles()).toEqual(['Catalog before']);
+    await db()
+      .update(learningModules)
+      .set({ title: 'Catalog after' })
+      .where(eq(learningModules.notebookFilename, catalogFile));
+    now += MODULE_DETAILS_TTL_MS - 1;
+    expect(await titles()).toEqual(['Catalog before']);
+    now += 2;
+    expect(await titles()).toEqual(['Catalog after']);
   });
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ModuleCatalogItemSchema,
   ModuleListItemSchema,
   ModuleListSchema,
   ModuleOutSchema,
@@ -72,6 +73,36 @@ describe('module routes', () => {
     expect(modules[2]!.description).toMatch(/Lagrange/);
     const orders = (response.json() as Array<{ order: number }>).map((m) => m.order);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
+  });
+
+  it('publishes a catalog without an account: order, title and description only', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/modules/catalog' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=60');
+    const items = response.json() as unknown[];
+    // Exactly the public fields: no status, no notebook file, no id.
+    for (const item of items) ModuleCatalogItemSchema.strict().parse(item);
+    const catalog = items.map((item) => ModuleCatalogItemSchema.parse(item));
+    const seeded = catalog.filter((m) =>
+      ['Introduction to NumPy', 'Linear Algebra Basics', 'Interpolation Methods'].includes(m.title),
+    );
+    expect(seeded.map((m) => [m.order, m.title])).toEqual([
+      [1, 'Introduction to NumPy'],
+      [2, 'Linear Algebra Basics'],
+      [3, 'Interpolation Methods'],
+    ]);
+    expect(seeded[0]!.description).toMatch(/broadcasting/);
+    expect(seeded[2]!.description).toMatch(/Lagrange/);
+
+    // The same modules, in the same order, as a signed-in student's list.
+    const user = await buildUser(app);
+    const list = ModuleListSchema.parse(
+      (await app.inject({ method: 'GET', url: '/api/modules', headers: user.headers })).json(),
+    );
+    expect(catalog).toEqual(
+      list.map(({ order, title, description }) => ({ order, title, description })),
+    );
   });
 
   it('shows each user their own status, in one query', async () => {
@@ -164,7 +195,7 @@ describe('module routes', () => {
     const user = await buildUser(app);
     const id = await seededModuleId(app, 1);
     const bodies = await Promise.all(
-      ['/api/modules', `/api/modules/${id}`, `/api/progress/${id}`].map(
+      ['/api/modules', '/api/modules/catalog', `/api/modules/${id}`, `/api/progress/${id}`].map(
         async (url) => (await app.inject({ method: 'GET', url, headers: user.headers })).body,
       ),
     );
