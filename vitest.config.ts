@@ -42,7 +42,10 @@ export default defineConfig(async () => {
   const projects: TestProjectConfiguration[] = [
     {
       extends: true,
-      test: { name: 'unit', include: ['backend/src/**/*.test.ts', 'shared/src/**/*.test.ts'] },
+      test: {
+        name: 'unit',
+        include: ['backend/src/**/*.test.ts', 'shared/src/**/*.test.ts', 'scripts/**/*.test.ts'],
+      },
     },
     {
       extends: true,

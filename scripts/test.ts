@@ -22,6 +22,7 @@ const step = async (name: string, command: string, args: string[], env: NodeJS.P
 };
 
 await step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+await step('one installed copy of each library the page loads', 'npx', ['tsx', 'scripts/check-single-versions.ts']);
 await step('typecheck', 'npx', ['tsc', '-b']);
 await step('typecheck (JupyterLite, its own project)', 'npm', ['run', '--silent', '--prefix', 'jupyterlite', 'typecheck']);
 await step('unit and integration tests (Vitest)', 'npx', [
