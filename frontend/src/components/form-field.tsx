@@ -23,7 +23,7 @@ export function FormField({ id, label, error, hint, className = '', ...rest }: F
         id={id}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
-        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400 read-only:bg-slate-100 read-only:text-slate-600 ${
+        className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500 read-only:bg-slate-100 read-only:text-slate-600 ${
           error ? 'border-red-600' : 'border-slate-300'
         } ${className}`}
         {...rest}

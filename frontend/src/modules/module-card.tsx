@@ -15,7 +15,11 @@ export function ModuleCard({ module }: ModuleCardProps) {
     >
       <div className="flex items-start justify-between gap-3">
         <h2 className="text-lg font-semibold text-slate-900 group-hover:text-brand-800">
-          <span className="sr-only">{`Module ${module.order}: `}</span>
+          {/* An eyebrow label above the title; the heading reads "Module 1: Title". */}
+          <span className="mb-1 block text-xs font-semibold tracking-wide text-brand-700">
+            {`Module ${module.order}`}
+          </span>
+          <span className="sr-only">: </span>
           {module.title}
         </h2>
         <StatusBadge status={module.status} />

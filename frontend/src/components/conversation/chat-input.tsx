@@ -72,7 +72,7 @@ export function ChatInput({
           placeholder={disabled && disabledReason ? disabledReason : placeholder}
           aria-describedby={showCount ? counterId : undefined}
           aria-invalid={tooLong || undefined}
-          className="max-h-48 min-h-[2.75rem] flex-1 resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-400"
+          className="max-h-48 min-h-[2.75rem] flex-1 resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500"
         />
         {answering ? (
           <button

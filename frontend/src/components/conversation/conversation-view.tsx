@@ -100,28 +100,27 @@ export function ConversationView({
       ) : empty ? (
         welcome
       ) : (
-        <ol
-          className="mx-auto flex max-w-3xl flex-col gap-4"
-          role="log"
-          aria-label="Conversation"
-          aria-busy={answering}
-        >
-          {messages.map((message) => (
-            <MessageItem key={message.id} message={message} />
-          ))}
-          {answering && (
-            <li className="flex flex-col items-start" data-role="assistant" data-streaming="true">
-              <AssistantHeader label={tutorLabel} />
-              <div className="w-full max-w-[95%] rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-900">
-                {streaming ? (
-                  <MarkdownMessage content={streaming} />
-                ) : (
-                  <Spinner label="The tutor is thinking" className="size-4" />
-                )}
-              </div>
-            </li>
-          )}
-        </ol>
+        // The live region is a wrapper: an <ol> given role="log" is no longer a list, and its
+        // items would be list items outside any list (axe: listitem, serious).
+        <div role="log" aria-label="Conversation" aria-busy={answering}>
+          <ol className="mx-auto flex max-w-3xl flex-col gap-4">
+            {messages.map((message) => (
+              <MessageItem key={message.id} message={message} />
+            ))}
+            {answering && (
+              <li className="flex flex-col items-start" data-role="assistant" data-streaming="true">
+                <AssistantHeader label={tutorLabel} />
+                <div className="w-full max-w-[95%] rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm text-slate-900">
+                  {streaming ? (
+                    <MarkdownMessage content={streaming} />
+                  ) : (
+                    <Spinner label="The tutor is thinking" className="size-4" />
+                  )}
+                </div>
+              </li>
+            )}
+          </ol>
+        </div>
       )}
     </div>
   );
