@@ -1,3 +1,6 @@
+// This stylesheet and rehype-katex's HTML must come from one katex (class names change between
+// versions): the root package.json's "overrides" keeps rehype-katex on the frontend's katex, and
+// scripts/check-single-versions.ts (in npm test) fails on a second copy.
 import 'katex/dist/katex.min.css';
 import './highlight.css';
 import { memo, type AnchorHTMLAttributes } from 'react';
