@@ -10,8 +10,9 @@ test('register, see the profile, stay signed in across a reload, log out, log ba
   await expect(page.getByRole('heading', { name: 'Tell us about you' })).toBeVisible();
   await fillRegisterForm(page, account, { programming: 2, maths: 4 });
 
-  // Registration signs in and lands on the chat.
-  await expect(page).toHaveURL(/\/chat(\/|$)/);
+  // Registration signs in and lands on the module list, which shows a new student's first steps.
+  await expect(page).toHaveURL(/\/modules$/);
+  await expect(page.getByRole('region', { name: 'Your first steps' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
 
   await page.getByRole('link', { name: 'Profile' }).click();

@@ -1,8 +1,21 @@
-import { Outlet } from 'react-router';
+import { Outlet, useMatches } from 'react-router';
+import { useCompactLayout } from '../lib/compact-layout';
+import { SiteMenuContext, type PageHandle } from '../lib/site-menu';
 import { Navbar } from './navbar';
+import { SiteMenu } from './site-menu';
 
-/** Every page: a skip link, the navbar, then the page in <main>. */
+const siteMenu = <SiteMenu align="left" />;
+
+/**
+ * Every page: a skip link, the navbar, then the page in <main>. On small screens a page whose
+ * route says it `ownsCompactBar` (the workspace) draws one bar of its own with the site menu in it,
+ * instead of the navbar above it.
+ */
 export function Layout() {
+  const compact = useCompactLayout();
+  const ownsBar = useMatches().some(
+    (match) => (match.handle as PageHandle | undefined)?.ownsCompactBar,
+  );
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -11,9 +24,11 @@ export function Layout() {
       >
         Skip to content
       </a>
-      <Navbar />
+      {!(compact && ownsBar) && <Navbar />}
       <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
-        <Outlet />
+        <SiteMenuContext value={siteMenu}>
+          <Outlet />
+        </SiteMenuContext>
       </main>
     </div>
   );

@@ -1,6 +1,8 @@
-import { useState } from 'react';
-import { Link, NavLink, useNavigate } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { useCompactLayout } from '../lib/compact-layout';
+import { SiteMenu } from './site-menu';
+import { useLogout } from './use-logout';
 
 const linkClass = ({ isActive }: { isActive: boolean }) =>
   `rounded-md px-3 py-2 text-sm font-medium transition-colors ${
@@ -9,19 +11,42 @@ const linkClass = ({ isActive }: { isActive: boolean }) =>
       : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
   }`;
 
-export function Navbar() {
-  const { status, logout } = useAuth();
-  const navigate = useNavigate();
-  const [loggingOut, setLoggingOut] = useState(false);
+/** The brand: the app's name, linking home. */
+function Brand() {
+  return (
+    <Link
+      to="/"
+      className="flex items-center gap-2 rounded-md py-1 text-base font-semibold text-slate-900"
+    >
+      <span
+        aria-hidden="true"
+        className="flex size-7 items-center justify-center rounded-md bg-brand-700 text-sm font-bold text-white"
+      >
+        ∑
+      </span>
+      Numerical Tutor
+    </Link>
+  );
+}
 
-  async function handleLogout() {
-    setLoggingOut(true);
-    try {
-      await logout();
-      await navigate('/login', { replace: true });
-    } finally {
-      setLoggingOut(false);
-    }
+/**
+ * The site's header: the brand and the main navigation. On small screens a signed-in student's
+ * links fold into the menu button (SiteMenu).
+ */
+export function Navbar() {
+  const { status } = useAuth();
+  const { loggingOut, handleLogout } = useLogout();
+  const compact = useCompactLayout();
+
+  if (compact && status === 'signedIn') {
+    return (
+      <header className="border-b border-slate-200 bg-white">
+        <div className="flex items-center justify-between gap-4 py-1.5 pr-2 pl-4">
+          <Brand />
+          <SiteMenu align="right" />
+        </div>
+      </header>
+    );
   }
 
   return (
@@ -30,18 +55,7 @@ export function Navbar() {
         aria-label="Main"
         className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-2"
       >
-        <Link
-          to="/"
-          className="flex items-center gap-2 rounded-md py-1 text-base font-semibold text-slate-900"
-        >
-          <span
-            aria-hidden="true"
-            className="flex size-7 items-center justify-center rounded-md bg-brand-700 text-sm font-bold text-white"
-          >
-            ∑
-          </span>
-          Numerical Tutor
-        </Link>
+        <Brand />
         {status === 'signedIn' && (
           <ul className="flex flex-wrap items-center gap-1">
             <li>
@@ -62,7 +76,7 @@ export function Navbar() {
             <li>
               <button
                 type="button"
-                onClick={handleLogout}
+                onClick={() => void handleLogout()}
                 disabled={loggingOut}
                 className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400"
               >

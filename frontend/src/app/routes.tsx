@@ -1,10 +1,13 @@
-import { Navigate, type RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { ChangePasswordPage } from '../auth/change-password-page';
 import { LoginPage } from '../auth/login-page';
 import { ProfilePage } from '../auth/profile-page';
 import { GuestOnlyRoute, ProtectedRoute } from '../auth/protected-route';
 import { RegisterPage } from '../auth/register-page';
+import { DEFAULT_AFTER_REGISTER } from '../auth/redirect';
 import { FullPageSpinner } from '../components/spinner';
+import { HomeRoute } from '../landing/home-route';
+import type { PageHandle } from '../lib/site-menu';
 import { ModuleListPage } from '../modules/module-list-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
@@ -16,13 +19,16 @@ export const routes: RouteObject[] = [
     // Shown while the first page's lazily loaded code arrives.
     hydrateFallbackElement: <FullPageSpinner />,
     children: [
-      { index: true, element: <Navigate to="/chat" replace /> },
+      // Visitors see what the app is; signed-in students go to their modules.
+      { index: true, element: <HomeRoute /> },
       {
         element: <GuestOnlyRoute />,
-        children: [
-          { path: 'login', element: <LoginPage /> },
-          { path: 'register', element: <RegisterPage /> },
-        ],
+        children: [{ path: 'login', element: <LoginPage /> }],
+      },
+      {
+        // A new student starts at the module list, with its first steps.
+        element: <GuestOnlyRoute fallback={DEFAULT_AFTER_REGISTER} />,
+        children: [{ path: 'register', element: <RegisterPage /> }],
       },
       {
         element: <ProtectedRoute />,
@@ -35,6 +41,8 @@ export const routes: RouteObject[] = [
           { path: 'modules', element: <ModuleListPage /> },
           {
             path: 'workspace/:moduleId',
+            // On small screens the workspace's own bar holds the site menu, its title and tabs.
+            handle: { ownsCompactBar: true } satisfies PageHandle,
             // The notebook bridge, split layout and chat components load with the workspace only.
             lazy: async () => ({
               Component: (await import('../workspace/workspace-page')).WorkspacePage,

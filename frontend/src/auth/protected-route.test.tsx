@@ -19,10 +19,19 @@ const routes = [
     ),
   },
   {
+    path: '/register',
+    element: (
+      <GuestOnlyRoute fallback="/modules">
+        <p>register page</p>
+      </GuestOnlyRoute>
+    ),
+  },
+  {
     element: <ProtectedRoute />,
     children: [
       { path: '/profile', element: <p>profile page</p> },
       { path: '/chat', element: <p>chat page</p> },
+      { path: '/modules', element: <p>modules page</p> },
     ],
   },
 ];
@@ -68,6 +77,21 @@ describe('ProtectedRoute', () => {
   it('sends a signed-in user who opens /login directly to the chat', () => {
     const { router } = renderRoutes(routes, '/login', fakeAuth({ status: 'signedIn', user }));
     expect(router.state.location.pathname).toBe('/chat');
+  });
+
+  it('sends a newly registered user to the fallback, unless a page asked for the sign-in', () => {
+    const fresh = renderRoutes(routes, '/register', fakeAuth());
+    expect(screen.getByText('register page')).toBeInTheDocument();
+    fresh.rerenderWith(fakeAuth({ status: 'signedIn', user }));
+    expect(fresh.router.state.location.pathname).toBe('/modules');
+    fresh.unmount();
+
+    const asked = renderRoutes(routes, '/profile', fakeAuth());
+    expect(asked.router.state.location.pathname).toBe('/login');
+    // "Create an account" on the login page carries the remembered page along.
+    void asked.router.navigate('/register', { state: asked.router.state.location.state });
+    asked.rerenderWith(fakeAuth({ status: 'signedIn', user }));
+    expect(asked.router.state.location.pathname).toBe('/profile');
   });
 
   it('redirects to /login when the session ends on a protected page', () => {

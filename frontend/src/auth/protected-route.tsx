@@ -20,11 +20,19 @@ export function ProtectedRoute({ children }: { children?: ReactNode }) {
   return children ?? <Outlet />;
 }
 
+interface GuestOnlyRouteProps {
+  children?: ReactNode;
+  /** Where a signed-in user goes when no page asked for the sign-in (default: the chat). */
+  fallback?: string;
+}
+
 /** Login and register: a signed-in user goes on to where they were heading. */
-export function GuestOnlyRoute({ children }: { children?: ReactNode }) {
+export function GuestOnlyRoute({ children, fallback }: GuestOnlyRouteProps) {
   const { status } = useAuth();
   const location = useLocation();
   if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
-  if (status === 'signedIn') return <Navigate to={redirectTarget(location.state)} replace />;
+  if (status === 'signedIn') {
+    return <Navigate to={redirectTarget(location.state, fallback)} replace />;
+  }
   return children ?? <Outlet />;
 }

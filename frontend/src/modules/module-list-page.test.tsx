@@ -91,4 +91,30 @@ describe('ModuleListPage', () => {
     await userEvent.click(await screen.findByRole('link', { name: /Linear Algebra Basics/ }));
     expect(router.state.location.pathname).toBe(`/workspace/${modules[1]!.id}`);
   });
+
+  it('shows a new student their first steps until a module is started', async () => {
+    const fresh = modules.map((module) => ({ ...module, status: 'not_started' }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn().mockResolvedValueOnce(json(200, fresh)).mockResolvedValueOnce(json(200, modules)),
+    );
+    const first = renderRoutes(routes, '/modules', auth);
+    const card = await screen.findByRole('region', { name: 'Your first steps' });
+    expect(
+      within(card)
+        .getAllByRole('listitem')
+        .map((step) => step.querySelector('h3')?.textContent),
+    ).toEqual([
+      'Pick a module',
+      'The notebook runs in your browser',
+      'Ask the tutor when you are stuck',
+    ]);
+    // It names the first module as the place to start.
+    expect(card).toHaveTextContent('Introduction to NumPy is a good place to start');
+    first.unmount();
+
+    renderRoutes(routes, '/modules', auth);
+    await screen.findByRole('list', { name: 'Modules' });
+    expect(screen.queryByRole('region', { name: 'Your first steps' })).not.toBeInTheDocument();
+  });
 });

@@ -4,6 +4,7 @@ import { listModules, type ModuleListItem } from '../api/modules/list-modules';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { Spinner } from '../components/spinner';
+import { FirstStepsCard } from './first-steps-card';
 import { ModuleCard } from './module-card';
 import { rememberModules } from './module-cache';
 
@@ -65,6 +66,14 @@ export function ModuleListPage() {
         {state.status === 'loaded' && state.modules.length === 0 && (
           <Alert tone="info">No modules are available yet.</Alert>
         )}
+        {state.status === 'loaded' &&
+          state.modules.length > 0 &&
+          // Until a module is started, the page says how to begin.
+          state.modules.every((module) => module.status === 'not_started') && (
+            <div className="mb-6">
+              <FirstStepsCard first={state.modules[0]?.title} />
+            </div>
+          )}
         {state.status === 'loaded' && state.modules.length > 0 && (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Modules">
             {state.modules.map((module) => (

@@ -29,7 +29,14 @@ const tones: Record<SaveState['kind'], string> = {
 };
 
 /** "Saved", "Saving…", "Unsaved changes", "Not saved – retrying in Ns", "Conflict". */
-export function SaveIndicator({ state }: { state: SaveState | null }) {
+export function SaveIndicator({
+  state,
+  size = 'normal',
+}: {
+  state: SaveState | null;
+  /** Small in the compact layout's bar. */
+  size?: 'normal' | 'small';
+}) {
   const [now, setNow] = useState(() => Date.now());
   const retrying = state?.kind === 'retrying';
   useEffect(() => {
@@ -49,7 +56,7 @@ export function SaveIndicator({ state }: { state: SaveState | null }) {
       aria-live="polite"
       data-testid="save-state"
       data-state={state?.kind ?? 'loading'}
-      className={`text-sm font-medium ${state ? tones[state.kind] : 'text-slate-500'}`}
+      className={`${size === 'small' ? 'text-xs' : 'text-sm'} font-medium ${state ? tones[state.kind] : 'text-slate-500'}`}
     >
       {state ? saveStateText(state, now) : 'Loading…'}
     </p>

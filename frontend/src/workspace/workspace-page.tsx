@@ -12,8 +12,10 @@ import { Spinner } from '../components/spinner';
 import type { NotebookBridge } from './notebookBridge';
 import type { SaveState } from './notebook-saver';
 import { NotebookPanel } from './notebook-panel';
-import { SaveIndicator } from './save-indicator';
+import { CompactBar, WorkspaceHeader } from './workspace-header';
 import { WorkspaceSplit } from './workspace-split';
+import type { WorkspaceTab } from './workspace-tabs';
+import { useCompactLayout } from '../lib/compact-layout';
 import { useFillViewport } from '../lib/use-fill-viewport';
 import { forgetModule, rememberedModule, rememberModules } from '../modules/module-cache';
 
@@ -53,6 +55,9 @@ function Workspace({ moduleId }: { moduleId: string }) {
   const [saveState, setSaveState] = useState<SaveState | null>(null);
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
   const [pageRef, pageHeight] = useFillViewport();
+  // Small screens: one bar (site menu, title, tabs) and one pane at a time.
+  const compact = useCompactLayout();
+  const [tab, setTab] = useState<WorkspaceTab>('notebook');
   // The tutor (its code, markdown, KaTeX and socket) starts once the notebook is open, or after
   // TUTOR_START_DELAY_MS at the latest: the notebook's start shares this page's main thread, and
   // the notebook is what the student looks at first.
@@ -105,23 +110,30 @@ function Workspace({ moduleId }: { moduleId: string }) {
 
   if (loadError || !module) {
     return (
-      <div className="mx-auto w-full max-w-3xl px-4 py-10">
-        <title>Workspace · Numerical Tutor</title>
-        {loadError ? (
-          <div className="flex flex-col items-start gap-3">
-            <Alert tone="error" title="The workspace could not be opened">
-              {loadError}
-            </Alert>
-            <Link to="/modules" className="text-sm font-medium text-brand-800 underline">
-              Back to the modules
-            </Link>
-          </div>
-        ) : (
-          <div className="flex justify-center py-12">
-            <Spinner label="Loading the module" />
-          </div>
+      <>
+        {compact && (
+          <CompactBar>
+            <p className="pt-2 text-sm font-semibold text-slate-900">Workspace</p>
+          </CompactBar>
         )}
-      </div>
+        <div className="mx-auto w-full max-w-3xl px-4 py-10">
+          <title>Workspace · Numerical Tutor</title>
+          {loadError ? (
+            <div className="flex flex-col items-start gap-3">
+              <Alert tone="error" title="The workspace could not be opened">
+                {loadError}
+              </Alert>
+              <Link to="/modules" className="text-sm font-medium text-brand-800 underline">
+                Back to the modules
+              </Link>
+            </div>
+          ) : (
+            <div className="flex justify-center py-12">
+              <Spinner label="Loading the module" />
+            </div>
+          )}
+        </div>
+      </>
     );
   }
 
@@ -132,36 +144,22 @@ function Workspace({ moduleId }: { moduleId: string }) {
       className="flex min-h-[24rem] w-full flex-col"
     >
       <title>{`${module.title} · Numerical Tutor`}</title>
-      <header className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
-        <Link to="/modules" className="text-sm text-slate-600 hover:text-slate-900">
-          ← Modules
-        </Link>
-        <h1 className="min-w-0 flex-1 truncate text-lg font-semibold text-slate-900">
-          {module.title}
-        </h1>
-        <SaveIndicator state={saveState} />
-        {statusError && (
-          <p role="alert" className="text-sm text-red-800">
-            {statusError}
-          </p>
-        )}
-        {status === 'completed' ? (
-          <p className="rounded-md bg-emerald-50 px-3 py-1.5 text-sm font-medium text-emerald-900">
-            Completed ✓
-          </p>
-        ) : (
-          <button
-            type="button"
-            onClick={() => void handleComplete()}
-            disabled={completing || !progress}
-            className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-800 disabled:opacity-60"
-          >
-            Mark as completed
-          </button>
-        )}
-      </header>
+      <WorkspaceHeader
+        compact={compact}
+        title={module.title}
+        saveState={saveState}
+        status={status}
+        canComplete={progress !== null}
+        completing={completing}
+        statusError={statusError}
+        onComplete={() => void handleComplete()}
+        tab={tab}
+        onTabChange={setTab}
+      />
       <WorkspaceSplit
         userId={user?.id}
+        narrow={compact}
+        tab={tab}
         notebook={
           <NotebookPanel
             // A module whose notebook file changed since it was remembered opens the new one.

@@ -7,18 +7,20 @@ import {
   percentBounds,
   saveSplitPercent,
 } from './split-ratio';
-import { useMediaQuery } from './use-media-query';
+import type { WorkspaceTab } from './workspace-tabs';
 
 const GUTTER_PX = 10;
 const KEY_STEP_PERCENT = 5;
-/** Below this width two 300 px panes and the divider do not fit: the panes become tabs. */
-export const NARROW_QUERY = `(max-width: ${2 * MIN_PANE_PX + GUTTER_PX + 29}px)`;
-
-type Tab = 'notebook' | 'tutor';
 
 interface WorkspaceSplitProps {
   /** Whose split to remember (the page renders only once the user is known). */
   userId: string | undefined;
+  /**
+   * Small screens (the compact layout, below 700 px, where two 300 px panes and the divider
+   * hardly fit): one pane at a time, the one `tab` names; the tabs are in the page's bar.
+   */
+  narrow: boolean;
+  tab: WorkspaceTab;
   notebook: ReactNode;
   tutor: ReactNode;
 }
@@ -29,12 +31,10 @@ const gutterClass =
 /**
  * The notebook and the tutor side by side (react-split, 60/40 by default, neither pane below
  * 300 px). The divider is a focusable separator: drag it, or use the arrow keys, Home and End. The
- * ratio is remembered per user. On narrow screens the panes become two tabs; both stay mounted so
- * the notebook iframe is never reloaded (its content lives in memory until saved).
+ * ratio is remembered per user. On narrow screens the panes become two tabs (WorkspaceTabs); both
+ * stay mounted so the notebook iframe is never reloaded (its content lives in memory until saved).
  */
-export function WorkspaceSplit({ userId, notebook, tutor }: WorkspaceSplitProps) {
-  const narrow = useMediaQuery(NARROW_QUERY);
-  const [tab, setTab] = useState<Tab>('notebook');
+export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: WorkspaceSplitProps) {
   const [percent, setPercent] = useState(() => loadSplitPercent(userId));
   const [dragging, setDragging] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
@@ -113,37 +113,11 @@ export function WorkspaceSplit({ userId, notebook, tutor }: WorkspaceSplitProps)
     return gutter;
   }, []);
 
-  const paneClass = (which: Tab) =>
+  const paneClass = (which: WorkspaceTab) =>
     narrow ? (tab === which ? 'w-full! min-w-0' : 'hidden') : 'min-w-0';
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      {narrow && (
-        <div
-          role="tablist"
-          aria-label="Workspace panes"
-          className="flex border-b border-slate-200 bg-white"
-        >
-          {(['notebook', 'tutor'] as const).map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`workspace-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`workspace-${name}-pane`}
-              onClick={() => setTab(name)}
-              className={`flex-1 px-4 py-2 text-sm font-medium ${
-                tab === name
-                  ? 'border-b-2 border-brand-700 text-brand-800'
-                  : 'text-slate-600 hover:bg-slate-50'
-              }`}
-            >
-              {name === 'notebook' ? 'Notebook' : 'Tutor'}
-            </button>
-          ))}
-        </div>
-      )}
       <div
         ref={containerRef}
         className={`flex min-h-0 flex-1 ${dragging ? '[&_iframe]:pointer-events-none select-none' : ''}`}
