@@ -30,7 +30,7 @@ export function LandingPage() {
   return (
     <div className="w-full">
       <title>Numerical Tutor · Learn numerical computing in your browser</title>
-      <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 pt-10 pb-12 sm:pt-16 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:pt-20 lg:pb-16">
+      <section className="mx-auto grid max-w-6xl items-center gap-12 px-4 pt-10 pb-12 sm:pt-14 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:pt-16 lg:pb-14">
         <div>
           <p className="text-sm font-semibold text-brand-700">Numerical computing, hands-on</p>
           <h1 className="mt-3 text-3xl leading-tight font-semibold tracking-tight text-balance text-slate-900 sm:text-4xl lg:text-[2.75rem]">
@@ -62,7 +62,8 @@ export function LandingPage() {
             The modules
           </h2>
           <p className="mt-1 text-slate-600">
-            Each one is a notebook of short explanations and exercises, in this order.
+            Each is a notebook of short explanations and exercises, and each builds on the one
+            before.
           </p>
           <div className="mt-6">
             <ModuleCatalog state={catalog} />
@@ -107,7 +108,7 @@ function ModuleCatalog({ state }: { state: CatalogState }) {
           key={`${module.order}-${module.title}`}
           className="rounded-lg border border-slate-200 bg-slate-50/60 p-5"
         >
-          <p className="text-xs font-semibold tracking-wide text-brand-700 uppercase">
+          <p className="text-xs font-semibold tracking-wide text-brand-700">
             Module {module.order}
           </p>
           <h3 className="mt-1 text-lg font-semibold text-slate-900">{module.title}</h3>
