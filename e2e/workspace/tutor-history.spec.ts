@@ -1,4 +1,7 @@
-/** Spec §17 and issue 7: the previous tutor conversation comes back; "New conversation" starts one. */
+/**
+ * Spec §17 and issue 7: the previous tutor conversation comes back, its answers still marked with
+ * who gave them ("Offline tutor"); "New conversation" starts one.
+ */
 import { expect, test } from '@playwright/test';
 import { moduleNumbered, openWorkspace, signUpStudent } from './helpers';
 
@@ -14,6 +17,9 @@ test('the tutor conversation is shown again on reopening; New conversation start
   await input.fill('How does Lagrange interpolation work?');
   await input.press('Enter');
   await expect(page.locator('[data-role="assistant"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('[data-role="assistant"]').getByTestId('tutor-label')).toHaveText(
+    'Offline tutor',
+  );
 
   await page.reload();
   await expect(page.locator('[data-role="user"]').first()).toContainText(
@@ -23,6 +29,9 @@ test('the tutor conversation is shown again on reopening; New conversation start
     },
   );
   await expect(page.locator('[data-role="assistant"]')).toHaveCount(1);
+  await expect(page.locator('[data-role="assistant"]').getByTestId('tutor-label')).toHaveText(
+    'Offline tutor',
+  );
 
   await page.getByRole('button', { name: 'New conversation' }).click();
   await expect(page.locator('[data-role="user"]')).toHaveCount(0);

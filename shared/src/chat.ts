@@ -146,6 +146,11 @@ export const ChatSessionSummarySchema = z.object({
   id: z.uuid(),
   /** First 80 characters of the first user message ("" for a session without one). */
   preview: z.string(),
+  /**
+   * The session's name: its first real question (a greeting, an off-topic or a too-short message
+   * does not name it), at most 80 characters; null while it has none.
+   */
+  title: z.string().nullable(),
   created_at: z.string(),
   session_type: SessionTypeSchema,
   module_id: z.uuid().nullable(),
@@ -166,6 +171,8 @@ export const ChatMessageOutSchema = z.object({
   maths_difficulty: z.number().int().nullable(),
   /** "stopped" (student pressed stop) or "incomplete" (the provider failed mid-answer). */
   status: ChatMessageStatusSchema,
+  /** Who answered an assistant answer (e.g. "Offline tutor"); null for user messages and canned replies. */
+  tutor_label: z.string().nullable(),
   created_at: z.string(),
 });
 export const ChatMessageListSchema = z.array(ChatMessageOutSchema);

@@ -25,6 +25,11 @@ export const chatSessions = pgTable(
     historySummary: text('history_summary'),
     /** Creation time of the last message the summary covers. */
     historySummaryUntil: timestamp('history_summary_until', { withTimezone: true }),
+    /**
+     * The session's name in lists: its first real question (not a greeting, an off-topic or a
+     * too-short message), set once by the turn that answers it; null until there is one.
+     */
+    title: varchar('title', { length: 80 }),
     /** Hash of the notebook cell the last tutor question was about (tutor sessions only). */
     lastCellHash: varchar('last_cell_hash', { length: 64 }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -48,6 +53,8 @@ export const chatMessages = pgTable(
     hintLevelUsed: integer('hint_level_used'),
     problemDifficulty: integer('problem_difficulty'),
     mathsDifficulty: integer('maths_difficulty'),
+    /** Who answered (e.g. "Offline tutor"), shown beside the answer; null on user messages and canned replies. */
+    tutorLabel: varchar('tutor_label', { length: 120 }),
     /** "complete", or "stopped" / "incomplete" for an answer cut short. */
     status: varchar('status', { length: 16 }).notNull().default('complete'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

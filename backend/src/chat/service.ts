@@ -20,6 +20,7 @@ export async function listSessions(
     .select({
       id: chatSessions.id,
       preview,
+      title: chatSessions.title,
       createdAt: chatSessions.createdAt,
       sessionType: chatSessions.sessionType,
       moduleId: chatSessions.moduleId,
@@ -36,6 +37,7 @@ export async function listSessions(
   return rows.map((row) => ({
     id: row.id,
     preview: row.preview,
+    title: row.title,
     created_at: row.createdAt.toISOString(),
     session_type: row.sessionType === 'tutor' ? 'tutor' : 'general',
     module_id: row.moduleId,
@@ -70,6 +72,7 @@ export async function listMessages(
     problem_difficulty: row.problemDifficulty,
     maths_difficulty: row.mathsDifficulty,
     status: row.status === 'stopped' || row.status === 'incomplete' ? row.status : 'complete',
+    tutor_label: row.tutorLabel,
     created_at: row.createdAt.toISOString(),
   }));
 }

@@ -58,6 +58,38 @@ describe('chat REST', () => {
     });
   });
 
+  it('names each session after its first real question, not a greeting', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/chat/sessions',
+      headers: student.headers,
+    });
+    const [greeted, long] = ChatSessionListSchema.parse(response.json());
+    expect(greeted!.title).toBe('What is a norm?');
+    expect(long!.title).toMatch(/^How do I solve a tridiagonal system efficiently\? Details\..*…$/);
+    expect(long!.title!.length).toBeLessThanOrEqual(80);
+
+    // Only greetings so far: no name yet; the first question names it, a later one does not rename it.
+    const newcomer = await buildUser(app);
+    const socket = await connect(app, `/ws/chat?token=${newcomer.accessToken}`);
+    const first = await socket.turn({ content: 'hi!' });
+    const sessionId = (first[0] as { session_id: string }).session_id;
+    const titleOf = async () => {
+      const list = await app.inject({
+        method: 'GET',
+        url: '/api/chat/sessions',
+        headers: newcomer.headers,
+      });
+      return ChatSessionListSchema.parse(list.json()).find((s) => s.id === sessionId)!.title;
+    };
+    expect(await titleOf()).toBeNull();
+    await socket.turn({ content: 'What does LU decomposition do?', session_id: sessionId });
+    expect(await titleOf()).toBe('What does LU decomposition do?');
+    await socket.turn({ content: 'And what is a Cholesky factor?', session_id: sessionId });
+    expect(await titleOf()).toBe('What does LU decomposition do?');
+    await socket.close();
+  });
+
   it('filters by type', async () => {
     const tutor = await app.inject({
       method: 'GET',
@@ -88,11 +120,11 @@ describe('chat REST', () => {
     });
     expect(response.statusCode).toBe(200);
     const messages = ChatMessageListSchema.parse(response.json());
-    expect(messages.map((m) => [m.role, m.hint_level_used, m.status])).toEqual([
-      ['user', null, 'complete'],
-      ['assistant', 1, 'complete'],
-      ['user', null, 'complete'],
-      ['assistant', 2, 'complete'],
+    expect(messages.map((m) => [m.role, m.hint_level_used, m.status, m.tutor_label])).toEqual([
+      ['user', null, 'complete', null],
+      ['assistant', 1, 'complete', 'Fake tutor'],
+      ['user', null, 'complete', null],
+      ['assistant', 2, 'complete', 'Fake tutor'],
     ]);
   });
 

@@ -14,6 +14,7 @@ interface Server {
   sessions: {
     id: string;
     preview: string;
+    title: string | null;
     created_at: string;
     session_type: 'general';
     module_id: null;
@@ -55,6 +56,7 @@ function stubApi(server: Server) {
           problem_difficulty: null,
           maths_difficulty: null,
           status: 'complete',
+          tutor_label: null,
           created_at: '2026-01-01T10:00:00Z',
         },
         {
@@ -65,6 +67,7 @@ function stubApi(server: Server) {
           problem_difficulty: 2,
           maths_difficulty: 2,
           status: 'complete',
+          tutor_label: 'Offline tutor',
           created_at: '2026-01-01T10:00:01Z',
         },
       ]);
@@ -104,7 +107,9 @@ beforeEach(() => {
     sessions: [
       {
         id: OLD,
-        preview: 'What is a pivot?',
+        // The student said hello first: the list names the session after the question.
+        preview: 'hi!',
+        title: 'What is a pivot?',
         created_at: '2026-01-01T10:00:00Z',
         session_type: 'general',
         module_id: null,
@@ -164,11 +169,12 @@ describe('ChatPage', () => {
     expect(FakeSocket.instances).toHaveLength(1);
   });
 
-  it('restores a stored session from the URL with its hint level', async () => {
+  it('restores a stored session from the URL with its hint level and who answered', async () => {
     renderRoutes(routes, `/chat/${OLD}`, fakeAuth({ status: 'signedIn', user }));
     const log = await screen.findByRole('log', { name: 'Conversation' });
     expect(within(log).getByText('What is a pivot?')).toBeInTheDocument();
     expect(screen.getByText('Hint 2 of 5')).toBeInTheDocument();
+    expect(within(log).getByTestId('tutor-label')).toHaveTextContent('Offline tutor');
     const current = within(screen.getByRole('navigation', { name: 'Conversations' })).getByRole(
       'link',
       { current: 'page' },
@@ -213,6 +219,17 @@ describe('ChatPage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/chat'));
     expect(server.deleted).toEqual([OLD]);
     expect(await screen.findByText('No conversations yet.')).toBeInTheDocument();
+  });
+
+  it('lists a session without a real question yet as a new conversation', async () => {
+    server.sessions = [{ ...server.sessions[0]!, preview: 'hello', title: null }];
+    renderRoutes(routes, '/chat', fakeAuth({ status: 'signedIn', user }));
+    const list = await screen.findByRole('navigation', { name: 'Conversations' });
+    expect(await within(list).findByRole('link', { name: /New conversation/ })).toHaveAttribute(
+      'href',
+      `/chat/${OLD}`,
+    );
+    expect(within(list).queryByText('hello')).toBeNull();
   });
 
   it('collapses the sidebar', async () => {

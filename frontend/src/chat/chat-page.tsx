@@ -62,7 +62,7 @@ export function ChatPage() {
     sessionId,
     loadMessages,
     onSession: handleSession,
-    // The first message becomes the session's preview.
+    // The first real question names the session in the list.
     onTurnEnd: reloadSessions,
   });
 

@@ -17,8 +17,9 @@ interface SessionSidebarProps {
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
+/** A session is named after its first real question; until it has one it is a new conversation. */
 function titleOf(session: ChatSessionSummary): string {
-  return session.preview.trim() === '' ? 'New conversation' : session.preview;
+  return session.title ?? 'New conversation';
 }
 
 /** The user's conversations: start a new one, open one, delete one (after confirming). */

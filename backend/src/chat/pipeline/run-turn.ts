@@ -29,6 +29,7 @@ import {
 } from './canned';
 import { planHistory, summarise } from './context';
 import * as store from './session-store';
+import { sessionTitle } from './session-title';
 import {
   type Emit,
   type TurnDeps,
@@ -140,6 +141,8 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     ]),
   ]);
   const kind: MessageKind = classification?.kind ?? 'new_problem';
+  // The first real question names the session (stored with the turn's own session update).
+  const title = session.title === null ? sessionTitle(request.content, kind) : null;
 
   if (kind === 'greeting' || kind === 'off_topic') {
     const content =
@@ -226,7 +229,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
       { err: failure, allFailed: failure instanceof AllProvidersFailedError },
       'no provider answered',
     );
-    await store.touchSession(deps.db, session.id);
+    await store.touchSession(deps.db, session.id, title);
     emit({ type: 'error', message: UNAVAILABLE_MESSAGE });
     return 'unavailable';
   }
@@ -238,6 +241,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
     hintLevelUsed: hintLevel,
     problemDifficulty: difficulty.programming,
     mathsDifficulty: difficulty.maths,
+    tutorLabel: answeredBy.label,
     status:
       failure !== undefined
         ? ('incomplete' as const)
@@ -248,7 +252,12 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   if (failure !== undefined) {
     // Part of an answer reached the student: keep it, marked; the pedagogy state does not move.
     deps.log.warn({ err: failure }, 'answer interrupted after tokens');
-    await store.saveAnswer(deps.db, { sessionId: session.id, userId: request.userId, message });
+    await store.saveAnswer(deps.db, {
+      sessionId: session.id,
+      userId: request.userId,
+      message,
+      title,
+    });
     emit({ type: 'error', message: INTERRUPTED_MESSAGE });
     return 'incomplete';
   }
@@ -269,6 +278,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
       lastCellHash: context.cellHash,
     },
     effective: plan.kind === 'new_problem' && plan.effectiveChanged ? plan.effective : undefined,
+    title,
   });
 
   if (!stopped && context.onAnswered) {

@@ -86,6 +86,8 @@ export interface NewMessage {
   problemDifficulty?: number | null;
   mathsDifficulty?: number | null;
   status?: 'complete' | 'stopped' | 'incomplete';
+  /** Who answered (assistant answers from a provider). */
+  tutorLabel?: string | null;
 }
 
 /**
@@ -109,10 +111,18 @@ export async function insertMessages(db: Database, messages: NewMessage[]): Prom
   return ids;
 }
 
-export async function touchSession(db: Database, sessionId: string): Promise<void> {
+/** Marks the session as just used; `title` names it unless it already has a name. */
+export async function touchSession(
+  db: Database,
+  sessionId: string,
+  title?: string | null,
+): Promise<void> {
   await db
     .update(chatSessions)
-    .set({ updatedAt: sql`now()` })
+    .set({
+      updatedAt: sql`now()`,
+      ...(title ? { title: sql`coalesce(${chatSessions.title}, ${title})` } : {}),
+    })
     .where(eq(chatSessions.id, sessionId));
 }
 
@@ -163,6 +173,8 @@ export interface AnswerRecord {
   };
   /** New effective levels of the user (a new problem after a previous one). */
   effective?: EffectiveLevels;
+  /** Names the session, unless it already has a name (its first real question). */
+  title?: string | null;
 }
 
 const realArray = (values: number[] | null) =>
@@ -174,7 +186,8 @@ const realArray = (values: number[] | null) =>
  * Returns the message id.
  */
 export async function saveAnswer(db: Database, record: AnswerRecord): Promise<string> {
-  const { message, state, effective } = record;
+  const { message, state, effective, title } = record;
+  const naming = title ? sql`title = coalesce(title, ${title}),` : sql``;
   const sessionUpdate = state
     ? sql`current_hint_level = ${state.currentHintLevel},
         starting_hint_level = ${state.startingHintLevel},
@@ -183,8 +196,9 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
         context_embedding = ${realArray(state.contextEmbedding)},
         context_embedding_model = ${state.contextEmbeddingModel},
         ${state.lastCellHash !== undefined ? sql`last_cell_hash = ${state.lastCellHash},` : sql``}
+        ${naming}
         updated_at = now()`
-    : sql`updated_at = now()`;
+    : sql`${naming} updated_at = now()`;
   const userUpdate = effective
     ? sql`, moved_user as (
         update users set effective_programming_level = ${effective.programming},
@@ -194,10 +208,10 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
   const result = await db.execute<{ id: string }>(sql`
     with answer as (
       insert into chat_messages
-        (session_id, role, content, hint_level_used, problem_difficulty, maths_difficulty, status, created_at)
+        (session_id, role, content, hint_level_used, problem_difficulty, maths_difficulty, status, tutor_label, created_at)
       values (${message.sessionId}, ${message.role}, ${message.content}, ${message.hintLevelUsed ?? null},
         ${message.problemDifficulty ?? null}, ${message.mathsDifficulty ?? null}, ${message.status ?? 'complete'},
-        ${nextCreatedAt(message.sessionId)})
+        ${message.tutorLabel ?? null}, ${nextCreatedAt(message.sessionId)})
       returning id
     ), moved_session as (
       update chat_sessions set ${sessionUpdate} where id = ${record.sessionId}

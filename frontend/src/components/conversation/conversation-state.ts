@@ -68,6 +68,7 @@ export function fromStoredMessage(message: ChatMessageOut): ConversationMessage 
     content: message.content,
     hintLevel: message.hint_level_used,
     status: message.status,
+    ...(message.tutor_label ? { tutorLabel: message.tutor_label } : {}),
   };
 }
 

@@ -217,6 +217,7 @@ describe('useConversation', () => {
         problem_difficulty: null,
         maths_difficulty: null,
         status: 'complete',
+        tutor_label: null,
         created_at: '2026-01-01T00:00:00Z',
       },
       {
@@ -227,6 +228,7 @@ describe('useConversation', () => {
         problem_difficulty: 2,
         maths_difficulty: 2,
         status: 'complete',
+        tutor_label: 'Offline tutor',
         created_at: '2026-01-01T00:00:01Z',
       },
     ];
@@ -234,6 +236,8 @@ describe('useConversation', () => {
     const { result, ws, rerender } = await connected({ sessionId: SESSION, loadMessages });
     await waitFor(() => expect(result.current.loading).toBe(false));
     expect(result.current.messages).toHaveLength(2);
+    expect(result.current.messages[1]?.tutorLabel).toBe('Offline tutor');
+    expect(result.current.messages[0]?.tutorLabel).toBeUndefined();
     expect(result.current.hintLevel).toBe(3);
     await act(() => result.current.send('more'));
     expect(ws.sent.at(-1)).toEqual({ content: 'more', session_id: SESSION });
