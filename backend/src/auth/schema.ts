@@ -23,6 +23,11 @@ export const users = pgTable(
     /** Hidden from the student; moved by the pedagogy engine. */
     effectiveProgrammingLevel: real('effective_programming_level'),
     effectiveMathsLevel: real('effective_maths_level'),
+    /**
+     * Every access token carries the generation it was issued under; raising it (logout, password
+     * change, a reused refresh token) ends all of the user's access tokens at once.
+     */
+    tokenGeneration: integer('token_generation').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex('users_username_lower_key').on(sql`lower(${table.username})`)],
