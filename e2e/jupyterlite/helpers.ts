@@ -95,7 +95,7 @@ export async function openHost(
   const iframe = document.getElementById('notebook');
   window.bridgeEvents = [];
   window.bridge = NotebookBridgeClient.createNotebookBridge(iframe, { timeoutMs: 8000, origin: ${JSON.stringify(new URL(notebookSrc).origin)} });
-  for (const name of ['ready', 'cell-executed', 'dirty', 'kernel-status']) {
+  for (const name of ['ready', 'cell-executed', 'dirty', 'kernel-status', 'run-refused', 'focus']) {
     window.bridge.on(name, (payload) => window.bridgeEvents.push({ event: name, payload }));
   }
   /** Sends a raw request (bypassing the client) and collects whatever answers it. */

@@ -65,7 +65,10 @@ test('each bridge operation answers from a same-origin host page', async ({ page
   expect(await callBridge(page, 'getCurrentCellContext')).toEqual({
     code: sourceOf(notebook.cells[codeIndex]!),
     index: codeIndex,
+    cellType: 'code',
     exerciseId: tutor?.exercise ?? null,
+    exerciseTitle: null,
+    lastError: null,
   });
   expect(await callBridge(page, 'getErrorOutput')).toBeNull();
 });
@@ -97,7 +100,17 @@ test('setNotebookState replaces the content in place, renders markdown and round
   expect(state.cells[1]!.metadata).toMatchObject({ tutor: { exercise: 'ex-restored' } });
 
   await frame.locator('.jp-Notebook .jp-Cell').nth(1).locator('.jp-InputArea-editor').click();
-  expect(await callBridge(page, 'getCurrentCellContext')).toEqual({ code: 'x = 41\nprint(x + 1)', index: 1, exerciseId: 'ex-restored' });
+  const focus = { index: 1, cellType: 'code', exerciseId: 'ex-restored', exerciseTitle: null, lastError: null };
+  expect(await callBridge(page, 'getCurrentCellContext')).toEqual({ code: 'x = 41\nprint(x + 1)', ...focus });
+  // The parent follows the selection through `focus` events, and can select a cell itself.
+  await expect.poll(async () => (await bridgeEvents(page)).filter((e) => e.event === 'focus').at(-1)?.payload).toEqual(focus);
+  expect(await callBridge(page, 'selectCell', 0)).toBeUndefined();
+  await expect
+    .poll(async () => (await bridgeEvents(page)).filter((e) => e.event === 'focus').at(-1)?.payload)
+    .toEqual({ ...focus, index: 0, cellType: 'markdown', exerciseId: null });
+  expect(await callBridge(page, 'selectCell', 7)).toEqual({
+    error: { code: 'no_cell', message: 'There is no cell 7 (the notebook has 2)' },
+  });
 });
 
 test('bad requests get an error reply: unknown op, invalid notebook', async ({ page, baseURL }) => {

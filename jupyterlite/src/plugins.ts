@@ -102,6 +102,8 @@ export const DISABLED_PLUGINS: readonly string[] = [
   // replaced by our own (src/sidepanel/settings.ts, src/sidepanel/setting-registry.ts)
   '@jupyterlite/services-extension:settings',
   '@jupyterlab/apputils-extension:settings',
+  // replaced by ours, which does not send cells to a kernel that could not start (src/bridge)
+  '@jupyterlab/notebook-extension:cell-executor',
 ];
 
 const MODULES: ReadonlyArray<AnyPlugin | AnyPlugin[]> = [

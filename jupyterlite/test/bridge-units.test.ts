@@ -16,11 +16,18 @@ describe('error text', () => {
 
   it('explains a kernel that could not download its packages', () => {
     const traceback = 'Traceback (most recent call last):\n  File "<exec>", line 2\nModuleNotFoundError: No module named \'micropip\'\nThe module \'micropip\' is included';
-    expect(describeKernelFailure(traceback, 'https://mirror.example/pyodide/')).toBe(
-      "Python's packages could not be downloaded from https://mirror.example/pyodide/; check the network connection. (ModuleNotFoundError: No module named 'micropip')",
-    );
-    expect(describeKernelFailure(new Error('SyntaxError: bad'), null)).toBe('SyntaxError: bad');
-    expect(describeKernelFailure('', null)).toBe('The Python runtime did not start.');
+    expect(describeKernelFailure(traceback, 'https://mirror.example/pyodide/')).toEqual({
+      message: "Python's packages could not be downloaded. Check the internet connection.",
+      detail: "ModuleNotFoundError: No module named 'micropip'\nPackages: https://mirror.example/pyodide/",
+    });
+    expect(describeKernelFailure(new Error('SyntaxError: bad'), null)).toEqual({
+      message: 'The Python runtime did not start.',
+      detail: 'SyntaxError: bad',
+    });
+    expect(describeKernelFailure('', null)).toEqual({
+      message: 'The Python runtime did not start.',
+      detail: 'No error message was given.',
+    });
     expect(
       configuredPackageBaseUrl(
         JSON.stringify({ '@jupyterlite/pyodide-kernel-extension:kernel': { loadPyodideOptions: { packageBaseUrl: 'https://x/' } } }),

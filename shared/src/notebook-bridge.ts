@@ -33,11 +33,23 @@ export interface NotebookJSON {
   cells: NotebookCellJSON[];
 }
 
-/** The selected cell, with the exercise it belongs to (`metadata.tutor.exercise`), if any. */
-export interface CurrentCellContext {
-  code: string;
+/** What the tutor sees of the notebook: the selected cell and the latest error (no code). */
+export interface NotebookFocus {
+  /** The selected cell's index (0-based), -1 when none is selected. */
   index: number;
+  /** The selected cell's type (null when none is selected). */
+  cellType: NotebookCellJSON['cell_type'] | null;
+  /** The exercise the cell belongs to (`metadata.tutor.exercise`), if any. */
   exerciseId: string | null;
+  /** That exercise's heading (e.g. "Exercise 3 · Slices are views"), when the notebook has one. */
+  exerciseTitle: string | null;
+  /** The error of the latest execution (what the tutor gets as the error), null after a success. */
+  lastError: { ename: string; index: number } | null;
+}
+
+/** The selected cell with its code, its exercise, and the latest error. */
+export interface CurrentCellContext extends NotebookFocus {
+  code: string;
 }
 
 /** Each operation: its parameters and its result. */
@@ -47,6 +59,10 @@ export interface NotebookBridgeOps {
   getErrorOutput: { params: Record<string, never>; result: string | null };
   getNotebookState: { params: Record<string, never>; result: NotebookJSON };
   setNotebookState: { params: { state: NotebookJSON }; result: null };
+  /** Selects cell `index` and scrolls it into view (a reopened workspace returns to it). */
+  selectCell: { params: { index: number }; result: null };
+  /** Starts Python again (after it could not start); resolves once the restart was requested. */
+  restartKernel: { params: Record<string, never>; result: null };
 }
 
 export type NotebookBridgeOp = keyof NotebookBridgeOps;
@@ -57,6 +73,8 @@ export const NOTEBOOK_BRIDGE_OPS: readonly NotebookBridgeOp[] = [
   'getErrorOutput',
   'getNotebookState',
   'setNotebookState',
+  'selectCell',
+  'restartKernel',
 ];
 
 export type KernelStatus = 'starting' | 'idle' | 'busy' | 'dead' | 'unknown';
@@ -69,8 +87,15 @@ export interface NotebookBridgeEvents {
   'cell-executed': { index: number; success: boolean; ename?: string; evalue?: string };
   /** The notebook content changed. */
   dirty: Record<string, never>;
-  /** The kernel changed state; `message` explains a `dead` kernel. */
-  'kernel-status': { status: KernelStatus; message?: string };
+  /**
+   * The kernel changed state. For a `dead` kernel, `message` says why in plain words and `detail`
+   * has the technical reason (the error line, the package URL).
+   */
+  'kernel-status': { status: KernelStatus; message?: string; detail?: string };
+  /** A code cell was not run (or its queued run was dropped) because Python is not running. */
+  'run-refused': { index: number };
+  /** The selected cell or the latest error changed. */
+  focus: NotebookFocus;
 }
 
 export type NotebookBridgeEventName = keyof NotebookBridgeEvents;
@@ -80,6 +105,8 @@ export const NOTEBOOK_BRIDGE_EVENTS: readonly NotebookBridgeEventName[] = [
   'cell-executed',
   'dirty',
   'kernel-status',
+  'run-refused',
+  'focus',
 ];
 
 interface Envelope {

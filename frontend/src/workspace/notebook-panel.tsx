@@ -1,16 +1,22 @@
 import type { ModuleOut } from '@tutor/shared/learning-modules';
 import type { NotebookState, ProgressOut } from '@tutor/shared/progress';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { getProgress } from '../api/progress/get-progress';
+import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
 import { Spinner } from '../components/spinner';
-import { createNotebookBridge, type KernelStatus, type NotebookBridge } from './notebookBridge';
+import { rememberCell, rememberedCell } from './cell-position';
+import { createNotebookBridge, type NotebookBridge } from './notebookBridge';
 import type { SaveState } from './notebook-saver';
+import { PythonNotice } from './python-notice';
+import { type PythonState, initialPythonState, pythonReducer } from './python-state';
 import { useAutosave } from './use-autosave';
 import { Dialog } from '../components/dialog';
 
 /** How long JupyterLite may take to open the notebook before the panel says it failed. */
 const READY_TIMEOUT_MS = 60_000;
+/** How long "The notebook was reset to the original." stays in the toolbar. */
+const DONE_NOTE_MS = 6_000;
 
 interface NotebookPanelProps {
   module: ModuleOut;
@@ -25,6 +31,9 @@ interface NotebookPanelProps {
 }
 
 type Phase = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
+
+/** What the panel says after an action: a short note in its toolbar, or an error box. */
+type Notice = { tone: 'done' | 'error'; text: string };
 
 /**
  * `/jupyterlite/lab/index.html?path=files/<notebook>`. The JupyterLite test build replaces Python
@@ -45,21 +54,22 @@ export function originalNotebookUrl(notebookFilename: string): string {
 
 /**
  * The notebook: JupyterLite in an iframe driven through the bridge. Restores the saved notebook
- * once the frame is ready, then autosaves (see useAutosave). Shows a loading state while
- * JupyterLite loads and says so plainly when Python cannot start (editing and saving go on).
+ * once the frame is ready (and returns to the cell the student was at), then autosaves (see
+ * useAutosave). Shows a loading state while JupyterLite loads and one calm notice when Python
+ * cannot start (editing, saving and the tutor go on).
  */
 export function NotebookPanel({ module, progress, onBridge, onSaveState }: NotebookPanelProps) {
+  const { user } = useAuth();
+  const userId = user?.id ?? null;
   const iframeRef = useRef<HTMLIFrameElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
   /** The frame's bridge once the notebook is open there, before it is restored. */
   const [opened, setOpened] = useState<NotebookBridge | null>(null);
-  const [kernel, setKernel] = useState<{ status: KernelStatus; message?: string }>({
-    status: 'unknown',
-  });
+  const [python, dispatchPython] = useReducer(pythonReducer, initialPythonState);
   const [dialog, setDialog] = useState<'reset' | 'conflict' | null>(null);
   const [pending, setPending] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [attempt, setAttempt] = useState(0);
   const onBridgeRef = useRef(onBridge);
   useEffect(() => {
@@ -90,7 +100,13 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
     const client = createNotebookBridge(iframe, { timeoutMs: 15_000 });
     let cancelled = false;
     setPhase({ kind: 'loading' });
-    const offKernel = client.on('kernel-status', (payload) => setKernel(payload));
+    dispatchPython({ type: 'frame-reset' });
+    const offKernel = client.on('kernel-status', (payload) =>
+      dispatchPython({ type: 'kernel-status', payload }),
+    );
+    const offRefused = client.on('run-refused', ({ index }) =>
+      dispatchPython({ type: 'run-refused', index }),
+    );
     const timer = setTimeout(() => {
       if (!client.ready && !cancelled) {
         setPhase({ kind: 'failed', message: 'The notebook did not load. Check your connection.' });
@@ -104,6 +120,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
       cancelled = true;
       clearTimeout(timer);
       offKernel();
+      offRefused();
       client.dispose();
       setOpened(null);
       setBridge(null);
@@ -117,6 +134,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
     if (!client || !progress) return;
     const saved = progress.notebook_state;
     let cancelled = false;
+    let offFocus: (() => void) | undefined;
     void (async () => {
       try {
         if (saved) await client.setNotebookState(saved);
@@ -131,14 +149,37 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
         return;
       }
       if (cancelled) return;
+      // Back to the cell the student was at (a cell that no longer exists is skipped).
+      const at = userId ? rememberedCell(userId, module.id) : null;
+      if (at !== null) await client.selectCell(at).catch(() => undefined);
+      if (cancelled) return;
+      if (userId) {
+        offFocus = client.on('focus', ({ index }) => {
+          if (index >= 0) rememberCell(userId, module.id, index);
+        });
+      }
       setPhase({ kind: 'ready' });
       setBridge(client);
       onBridgeRef.current(client);
     })();
     return () => {
       cancelled = true;
+      offFocus?.();
     };
-  }, [opened, progress]);
+  }, [opened, progress, userId, module.id]);
+
+  // A done note leaves the toolbar after a while; an error stays until the next action.
+  useEffect(() => {
+    if (notice?.tone !== 'done') return;
+    const timer = setTimeout(() => setNotice(null), DONE_NOTE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  function handleRetryPython() {
+    if (!opened) return;
+    dispatchPython({ type: 'retry' });
+    opened.restartKernel().catch(() => dispatchPython({ type: 'retry-failed' }));
+  }
 
   async function handleReset() {
     if (!bridge) return;
@@ -149,10 +190,13 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
       await bridge.setNotebookState(await response.json());
       saverRef.current?.markDirty();
       void saverRef.current?.saveNow();
-      setNotice('The notebook was reset to the original.');
+      setNotice({ tone: 'done', text: 'The notebook was reset to the original.' });
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown error';
-      setNotice(`The original notebook could not be loaded (${reason}). Your work is unchanged.`);
+      setNotice({
+        tone: 'error',
+        text: `The original notebook could not be loaded (${reason}). Your work is unchanged.`,
+      });
     } finally {
       setPending(false);
       setDialog(null);
@@ -174,7 +218,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
       await saver.resolveConflict(latest.version, keepMine, loaded);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unknown error';
-      setNotice(`That did not work (${reason}). Please choose again.`);
+      setNotice({ tone: 'error', text: `That did not work (${reason}). Please choose again.` });
     } finally {
       setPending(false);
     }
@@ -183,7 +227,10 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
   return (
     <section aria-label="Notebook" className="flex min-h-0 flex-1 flex-col bg-white">
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 px-3 py-1.5">
-        <KernelChip phase={phase} kernel={kernel} />
+        <KernelChip phase={phase} kernel={python.kernel} />
+        <p role="status" className="min-w-0 flex-1 truncate text-xs text-slate-600">
+          {notice?.tone === 'done' ? notice.text : ''}
+        </p>
         <button
           type="button"
           onClick={() => setDialog('reset')}
@@ -193,17 +240,10 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
           Reset to original
         </button>
       </div>
-      {kernel.status === 'dead' && (
+      <PythonNotice state={python} onRetry={opened ? handleRetryPython : undefined} />
+      {notice?.tone === 'error' && (
         <div className="px-3 pt-2">
-          <Alert tone="error" title="Python could not start">
-            {kernel.message ?? 'The Python kernel stopped.'} You can still edit the notebook and
-            your work is still saved.
-          </Alert>
-        </div>
-      )}
-      {notice && (
-        <div className="px-3 pt-2">
-          <Alert tone="info">{notice}</Alert>
+          <Alert tone="error">{notice.text}</Alert>
         </div>
       )}
       {phase.kind === 'failed' && (
@@ -269,13 +309,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
   );
 }
 
-function KernelChip({
-  phase,
-  kernel,
-}: {
-  phase: Phase;
-  kernel: { status: KernelStatus; message?: string };
-}) {
+function KernelChip({ phase, kernel }: { phase: Phase; kernel: PythonState['kernel'] }) {
   let text: string;
   if (phase.kind === 'loading') text = 'Loading JupyterLite…';
   else if (phase.kind === 'failed') text = 'Notebook unavailable';

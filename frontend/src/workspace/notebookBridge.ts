@@ -22,6 +22,7 @@ export type {
   CurrentCellContext,
   KernelStatus,
   NotebookBridgeEvents,
+  NotebookFocus,
   NotebookJSON,
 } from '@tutor/shared/notebook-bridge';
 
@@ -110,6 +111,16 @@ export class NotebookBridge {
       throw new NotebookBridgeError('invalid_notebook', `Not an nbformat 4 notebook: ${problems.join('; ')}`);
     }
     await this.request('setNotebookState', { state });
+  }
+
+  /** Selects cell `index` and scrolls it into view. */
+  async selectCell(index: number): Promise<void> {
+    await this.request('selectCell', { index });
+  }
+
+  /** Starts Python again after it could not start. */
+  async restartKernel(): Promise<void> {
+    await this.request('restartKernel');
   }
 
   /** Sends any operation by name (an unknown one gets an `unknown_op` error). */

@@ -4,7 +4,8 @@ import { getSessionMessages } from '../api/chat/get-session-messages';
 import { listSessions } from '../api/chat/list-sessions';
 import { ConversationPanel } from '../components/conversation/conversation-panel';
 import { useConversation } from '../components/conversation/use-conversation';
-import type { NotebookBridge } from './notebookBridge';
+import type { NotebookBridge, NotebookFocus } from './notebookBridge';
+import { TutorContextLine } from './tutor-context-line';
 
 interface TutorPanelProps {
   moduleId: string;
@@ -61,6 +62,7 @@ async function notebookContext(bridge: NotebookBridge): Promise<Extras> {
 export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
   const [sessionId, setSessionId] = useState<string | null>(null);
   const [failed, setFailed] = useState<FailedCell | null>(null);
+  const [focus, setFocus] = useState<NotebookFocus | null>(null);
   const bridgeRef = useRef(bridge);
   const overrideRef = useRef<Extras | null>(null);
   const newSessionRef = useRef(false);
@@ -93,6 +95,26 @@ export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
       const summary = payload.evalue ? `${name}: ${payload.evalue}` : name;
       setFailed({ index: payload.index, summary });
     });
+  }, [bridge]);
+
+  // Which cell the tutor is looking at: asked once, then followed.
+  useEffect(() => {
+    if (!bridge) return;
+    let current = true;
+    const off = bridge.on('focus', (payload) => {
+      current = false;
+      setFocus(payload);
+    });
+    bridge.getCurrentCellContext().then(
+      ({ code: _code, ...initial }) => {
+        if (current) setFocus(initial);
+      },
+      () => undefined,
+    );
+    return () => {
+      current = false;
+      off();
+    };
   }, [bridge]);
 
   const frameExtras = useCallback(async (): Promise<Extras> => {
@@ -191,6 +213,7 @@ export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
         conversation={conversation}
         toolbar={toolbar}
         placeholder="Ask about the selected cell…"
+        aboveInput={<TutorContextLine focus={bridge ? focus : null} />}
         welcome={
           <div className="mx-auto max-w-md px-4 py-8 text-center text-sm text-slate-600">
             <p className="font-medium text-slate-800">Stuck on {moduleTitle}?</p>

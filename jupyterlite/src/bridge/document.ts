@@ -1,12 +1,14 @@
 /**
- * Follows the open notebook: tells the parent when it is ready, when its content changes and when
- * a cell finished executing, and keeps the outcome of the last execution for `getErrorOutput`.
+ * Follows the open notebook: tells the parent when it is ready, when its content changes, when a
+ * cell finished executing and what the tutor sees (`focus`), and keeps the outcome of the last
+ * execution for `getErrorOutput`.
  */
 import { NotebookActions, type INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { PromiseDelegate } from '@lumino/coreutils';
 
 import type { ParentChannel } from './channel';
 import { type LastExecution, formatKernelError } from './errors';
+import { notebookFocus } from './focus';
 
 const DIRTY_DEBOUNCE_MS = 250;
 
@@ -15,6 +17,7 @@ export class OpenNotebook {
   private readonly first = new PromiseDelegate<NotebookPanel>();
   private quiet = 0;
   private dirtyTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFocus = '';
 
   constructor(
     private readonly tracker: INotebookTracker,
@@ -55,12 +58,25 @@ export class OpenNotebook {
     if (panel.isDisposed || this.panel) return;
     this.panel = panel;
     panel.context.model.contentChanged.connect(this.handleContentChanged);
+    panel.content.activeCellChanged.connect(this.focusChanged);
     panel.disposed.connect(() => {
       if (this.panel === panel) this.panel = null;
     });
     this.first.resolve(panel);
     this.channel.emit('ready', { path: panel.context.path });
+    this.focusChanged();
   }
+
+  /** Tells the parent what the tutor sees now, if that changed. */
+  readonly focusChanged = (): void => {
+    const panel = this.panel;
+    if (!panel) return;
+    const focus = notebookFocus(panel.content, this.lastExecution);
+    const key = JSON.stringify(focus);
+    if (key === this.lastFocus) return;
+    this.lastFocus = key;
+    this.channel.emit('focus', focus);
+  };
 
   private readonly handleContentChanged = (): void => {
     if (this.quiet > 0) return;
@@ -85,12 +101,19 @@ export class OpenNotebook {
     const index = panel.content.widgets.findIndex((cell) => cell === (args.cell as unknown));
     const error = args.success ? null : (args.error ?? null);
     this.lastExecution.record(
-      args.success ? null : error ? formatKernelError(error) : 'The cell did not finish running.',
+      args.success
+        ? null
+        : {
+            text: error ? formatKernelError(error) : 'The cell did not finish running.',
+            ename: error?.errorName || 'Error',
+            cell: panel.content.widgets[index]?.model ?? null,
+          },
     );
     this.channel.emit('cell-executed', {
       index,
       success: args.success,
       ...(error ? { ename: error.errorName, evalue: error.errorValue } : {}),
     });
+    this.focusChanged();
   };
 }

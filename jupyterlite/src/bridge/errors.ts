@@ -1,6 +1,7 @@
 /**
  * Remembers the outcome of the most recent cell execution, as the text a student would read.
  */
+import type { ICellModel } from '@jupyterlab/cells';
 import type { KernelError } from '@jupyterlab/notebook';
 
 // ANSI escape sequences (colours, cursor moves) that tracebacks carry for terminals.
@@ -18,19 +19,31 @@ export function formatKernelError(error: Pick<KernelError, 'errorName' | 'errorV
   return error.errorValue ? `${error.errorName}: ${error.errorValue}` : error.errorName;
 }
 
-export class LastExecution {
-  private errorText: string | null = null;
+/** A failed execution: its traceback text, the error's name, and the cell that ran. */
+export interface ExecutionFailure {
+  text: string;
+  ename: string;
+  cell: ICellModel | null;
+}
 
-  /** Records an execution: the error text if it failed, or null if it succeeded. */
-  record(errorText: string | null): void {
-    this.errorText = errorText;
+export class LastExecution {
+  private failure: ExecutionFailure | null = null;
+
+  /** Records an execution: how it failed, or null if it succeeded. */
+  record(failure: ExecutionFailure | null): void {
+    this.failure = failure;
   }
 
   clear(): void {
-    this.errorText = null;
+    this.failure = null;
   }
 
+  /** The error text of the last execution (null when it succeeded). */
   get error(): string | null {
-    return this.errorText;
+    return this.failure?.text ?? null;
+  }
+
+  get lastFailure(): ExecutionFailure | null {
+    return this.failure;
   }
 }

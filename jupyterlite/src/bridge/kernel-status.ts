@@ -1,15 +1,13 @@
 /**
- * Reports the kernel's state to the parent and, when Python cannot start, tells the student inside
- * the notebook (a banner above the cells) while the notebook stays editable.
+ * Reports the kernel's state to the parent (which tells the student when Python cannot start), and
+ * every code cell that could not run because of it.
  */
 import type { NotebookPanel } from '@jupyterlab/notebook';
 import type { Kernel } from '@jupyterlab/services';
-import type { IKernel, IKernelClient } from '@jupyterlite/services';
 
 import type { KernelStatus } from '../../../shared/src/notebook-bridge';
 import type { ParentChannel } from './channel';
-import { KernelBanner } from './banner';
-import { describeKernelFailure } from './failure';
+import { type KernelGuard, type RefusedRun, cancelQueuedRuns } from './kernel-guard';
 
 export function toBridgeStatus(status: Kernel.Status): KernelStatus {
   switch (status) {
@@ -30,27 +28,23 @@ export function toBridgeStatus(status: Kernel.Status): KernelStatus {
 }
 
 export class KernelStatusReporter {
-  /** Kernel id → why it failed to start. */
-  private readonly failures = new Map<string, string>();
-  private readonly panels = new Map<NotebookPanel, KernelBanner>();
+  private readonly panels = new Set<NotebookPanel>();
   private lastSent = '';
 
   constructor(
     private readonly channel: ParentChannel,
-    kernelClient: IKernelClient | null,
-    private readonly packageBaseUrl: string | null = null,
+    private readonly guard: KernelGuard,
   ) {
-    kernelClient?.changed.connect((_, change) => {
-      if (change.type === 'add' && change.newValue) this.watchKernel(change.newValue);
+    guard.changed.connect(() => {
+      for (const panel of this.panels) this.update(panel);
     });
+    guard.refused.connect((_, run) => this.reportRefused(run));
   }
 
-  /** Starts following a notebook's session: status to the parent, banner in the notebook. */
+  /** Starts following a notebook's session. */
   follow(panel: NotebookPanel): void {
     if (this.panels.has(panel)) return;
-    const banner = new KernelBanner();
-    panel.contentHeader.insertWidget(0, banner);
-    this.panels.set(panel, banner);
+    this.panels.add(panel);
     const { sessionContext } = panel;
     sessionContext.statusChanged.connect(() => this.update(panel));
     sessionContext.kernelChanged.connect(() => this.update(panel));
@@ -58,47 +52,32 @@ export class KernelStatusReporter {
     this.update(panel);
   }
 
-  private watchKernel(kernel: IKernel): void {
-    this.failures.delete(kernel.id);
-    this.refreshAll();
-    kernel.ready.then(
-      () => {
-        this.failures.delete(kernel.id);
-        this.refreshAll();
-      },
-      (reason: unknown) => {
-        if (kernel.isDisposed) return;
-        this.failures.set(kernel.id, describeKernelFailure(reason, this.packageBaseUrl));
-        this.refreshAll();
-      },
-    );
-  }
-
-  private refreshAll(): void {
-    for (const panel of this.panels.keys()) this.update(panel);
-  }
-
   private update(panel: NotebookPanel): void {
-    const banner = this.panels.get(panel);
-    if (!banner) return;
-    const kernelId = panel.sessionContext.session?.kernel?.id;
-    const failure = kernelId ? this.failures.get(kernelId) : undefined;
+    const failure = this.guard.failureOf(panel.sessionContext.session?.kernel?.id);
     if (failure !== undefined) {
-      banner.showFailure(failure);
-      this.send('dead', failure);
+      this.send({ status: 'dead', message: failure.message, detail: failure.detail });
+      // Runs queued while Python was starting would wait for it forever.
+      for (const index of cancelQueuedRuns(panel.content)) this.channel.emit('run-refused', { index });
       return;
     }
-    banner.clear();
     const status = panel.sessionContext.session?.kernel
       ? toBridgeStatus(panel.sessionContext.kernelDisplayStatus as Kernel.Status)
       : 'unknown';
-    this.send(status);
+    this.send({ status });
   }
 
-  private send(status: KernelStatus, message?: string): void {
-    const key = `${status}\u0000${message ?? ''}`;
+  private reportRefused({ notebook, cell }: RefusedRun): void {
+    for (const panel of this.panels) {
+      if (panel.content.model !== notebook) continue;
+      const index = panel.content.widgets.indexOf(cell);
+      if (index >= 0) this.channel.emit('run-refused', { index });
+    }
+  }
+
+  private send(payload: { status: KernelStatus; message?: string; detail?: string }): void {
+    const key = JSON.stringify(payload);
     if (key === this.lastSent) return;
     this.lastSent = key;
-    this.channel.emit('kernel-status', message === undefined ? { status } : { status, message });
+    this.channel.emit('kernel-status', payload);
   }
 }

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/src/notebook-bridge';
 import { BridgeError } from './channel';
 import type { LastExecution } from './errors';
+import { notebookFocus } from './focus';
 
 export interface OperationContext {
   /** Resolves with the open notebook once it is loaded (rejects if none opens in time). */
@@ -20,6 +21,8 @@ export interface OperationContext {
   lastExecution: LastExecution;
   /** Runs `change` without reporting it to the parent as a student's edit. */
   silently<T>(change: () => T): T;
+  /** Tells the parent what the tutor sees, if that changed. */
+  focusChanged(): void;
 }
 
 type Handlers = { [Op in NotebookBridgeOp]: (params: unknown) => Promise<unknown> };
@@ -37,6 +40,26 @@ export function createOperations(context: OperationContext): (op: string, params
       const state = readState(params);
       const panel = await context.notebook();
       setState(panel, state, context);
+      context.focusChanged();
+      return null;
+    },
+    selectCell: async (params) => {
+      const index = readIndex(params);
+      const panel = await context.notebook();
+      const notebook = panel.content;
+      if (index >= notebook.widgets.length) {
+        throw new BridgeError('no_cell', `There is no cell ${index} (the notebook has ${notebook.widgets.length})`);
+      }
+      notebook.activeCellIndex = index;
+      notebook.deselectAll();
+      await notebook.scrollToCell(notebook.widgets[index]!, 'start');
+      context.focusChanged();
+      return null;
+    },
+    restartKernel: async () => {
+      const panel = await context.notebook();
+      // No confirmation dialog: the parent's button is the student's request.
+      void panel.sessionContext.restartKernel();
       return null;
     },
   };
@@ -49,15 +72,17 @@ export function createOperations(context: OperationContext): (op: string, params
 async function currentCell(context: OperationContext): Promise<CurrentCellContext> {
   const panel = await context.notebook();
   const notebook = panel.content;
-  const cell = notebook.activeCell;
-  if (!cell) return { code: '', index: -1, exerciseId: null };
-  const tutor = cell.model.getMetadata('tutor') as { exercise?: unknown } | undefined;
-  const exercise = tutor && typeof tutor === 'object' ? tutor.exercise : undefined;
-  return {
-    code: cell.model.sharedModel.getSource(),
-    index: notebook.activeCellIndex,
-    exerciseId: typeof exercise === 'string' && exercise ? exercise : null,
-  };
+  const focus = notebookFocus(notebook, context.lastExecution);
+  return { ...focus, code: notebook.activeCell?.model.sharedModel.getSource() ?? '' };
+}
+
+function readIndex(params: unknown): number {
+  const index =
+    typeof params === 'object' && params !== null ? (params as { index?: unknown }).index : undefined;
+  if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
+    throw new BridgeError('bad_request', 'selectCell needs params.index, a cell index (0 or more)');
+  }
+  return index;
 }
 
 function readState(params: unknown): NotebookJSON {

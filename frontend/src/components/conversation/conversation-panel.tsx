@@ -14,6 +14,8 @@ interface ConversationPanelProps {
   /** Extra controls at the top (e.g. the sidebar toggle). */
   toolbar?: ReactNode;
   placeholder?: string;
+  /** Shown just above the input (the tutor says which cell it is looking at). */
+  aboveInput?: ReactNode;
 }
 
 /**
@@ -25,6 +27,7 @@ export function ConversationPanel({
   welcome,
   toolbar,
   placeholder,
+  aboveInput,
 }: ConversationPanelProps) {
   const { connection } = conversation;
   const connected = connection.status === 'connected';
@@ -77,6 +80,7 @@ export function ConversationPanel({
           onNextHint={() => void conversation.nextHint()}
           canRequestNext={conversation.canRequestNextHint}
         />
+        {aboveInput}
         <ChatInput
           onSend={conversation.send}
           onStop={conversation.stop}
