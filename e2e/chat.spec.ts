@@ -48,7 +48,7 @@ async function hintLevel(page: Page): Promise<number> {
   return Number(match![1]);
 }
 
-test('a greeting gets the canned reply naming the student; off-topic gets the refusal', async ({
+test('a greeting gets the canned reply naming the student; off-topic gets the refusal; the first real question names the session', async ({
   page,
 }) => {
   const username = await openChat(page);
@@ -58,12 +58,21 @@ test('a greeting gets the canned reply naming the student; off-topic gets the re
   // The new session is in the URL and in the sidebar.
   await expect(page).toHaveURL(/\/chat\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('session-list').getByRole('link')).toHaveCount(1);
-  await expect(page.getByTestId('session-list')).toContainText('hello');
+  // A greeting does not name the session.
+  await expect(page.getByTestId('session-list').getByRole('link')).toContainText(
+    'New conversation',
+  );
 
   await ask(page, 'best pizza in London');
   await expect(answers(page).last()).toContainText('I can only help with programming, mathematics');
   // Canned replies place nobody on the hint ladder.
   await expect(page.getByTestId('hint-level')).toHaveCount(0);
+
+  // The first real question names it.
+  await ask(page, 'How do I compute a matrix norm in numpy?');
+  await expect(page.getByTestId('session-list').getByRole('link')).toContainText(
+    'How do I compute a matrix norm in numpy?',
+  );
 });
 
 test('the offline tutor streams maths and code, climbs the hint ladder, resets on a new topic, and survives a reload', async ({
