@@ -21,7 +21,8 @@ test('one notice when Python cannot start, also after a reset and a retry; runs 
   page,
   baseURL,
 }) => {
-  test.setTimeout(180_000);
+  // Python fails to start twice here (about 15 s each on an idle machine, far longer on a busy one).
+  test.setTimeout(240_000);
   const student = await signUpStudent(page, baseURL!);
   const module = moduleNumbered(student, 1);
   await page.goto(`/workspace/${module.id}`);
