@@ -11,6 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { unauthorized } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { createKeyedLimit, perIpRouteLimit } from '../rate-limit/limits';
+import { createLoginThrottle } from './login-throttle';
 import { RefreshSessions } from './refresh-sessions';
 import { clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie';
 import { AuthService, type IssuedSession } from './service';
@@ -59,11 +60,18 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     windowMs: MINUTE_MS,
     key: bodyEmail,
   });
-  const loginEmailLimit = createKeyedLimit(app, {
-    name: 'login-email',
+  // Per account, but an address that has not tried the account yet may still try (see there).
+  const loginThrottle = createLoginThrottle(app, {
     max: perMinute,
     windowMs: MINUTE_MS,
-    key: bodyEmail,
+    email: bodyEmail,
+  });
+  // Guessing the current password is guessing the password: limited per user and per address.
+  const passwordChangeLimit = createKeyedLimit(app, {
+    name: 'password-change-user',
+    max: perMinute,
+    windowMs: MINUTE_MS,
+    key: (request) => request.user.id,
   });
 
   /** Sets the refresh cookie; the body carries only the access token. */
@@ -86,7 +94,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/login', { config: ipLimit }, async (request, reply) => {
     const input = parseInput(LoginSchema, request.body ?? {});
-    await loginEmailLimit(request);
+    await loginThrottle(request);
     return sendSession(request, reply, await service.login(input));
   });
 
@@ -118,8 +126,13 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return service.updateProfile(request.user.id, input);
   });
 
-  app.put('/me/password', { preHandler: app.authenticate }, async (request, reply) => {
-    const input = parseInput(PasswordChangeSchema, request.body ?? {});
-    return sendSession(request, reply, await service.changePassword(request.user.id, input));
-  });
+  app.put(
+    '/me/password',
+    { config: ipLimit, preHandler: app.authenticate },
+    async (request, reply) => {
+      const input = parseInput(PasswordChangeSchema, request.body ?? {});
+      await passwordChangeLimit(request);
+      return sendSession(request, reply, await service.changePassword(request.user.id, input));
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import type { RateLimitOptions } from '@fastify/rate-limit';
+import { normalizeIP, type RateLimitOptions } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { tooManyRequests } from '../errors/app-error';
 
@@ -9,6 +9,15 @@ import { tooManyRequests } from '../errors/app-error';
  */
 
 const retryAfterSeconds = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));
+
+/** The 429 to answer when the window that refuses a request ends in `ttlMs`. */
+export const tooManyRequestsFor = (ttlMs: number) => tooManyRequests(retryAfterSeconds(ttlMs));
+
+/**
+ * The client's address as the per-IP limits count it: an IPv6 address by its /64, which one
+ * client usually holds whole (counting single addresses would give it 2^64 fresh ones).
+ */
+export const clientAddress = (request: FastifyRequest) => normalizeIP(request.ip, 64);
 
 /** Route `config` for a per-client-IP limit (runs onRequest, before the body is parsed). */
 export function perIpRouteLimit(max: number, windowMs: number): { rateLimit: RateLimitOptions } {
@@ -47,5 +56,46 @@ export function createKeyedLimit(
     const result = await check(request);
     if (!result.isAllowed && result.isExceeded)
       throw tooManyRequests(retryAfterSeconds(result.ttl));
+  };
+}
+
+export interface KeyedCounterOptions {
+  /** Namespaces the keys, so two counters never share one. */
+  name: string;
+  windowMs: number;
+  key(request: FastifyRequest): string;
+}
+
+export interface CounterState {
+  /** Events counted in the current window (0 when none). */
+  count: number;
+  /** Milliseconds until the current window ends (0 when none). */
+  ttlMs: number;
+}
+
+/** A count of events per key in a fixed window, for limits that decide on more than one count. */
+export interface KeyedCounter {
+  /** Counts one event and returns the state after it. */
+  hit(request: FastifyRequest): Promise<CounterState>;
+}
+
+/** Large enough never to be reached: a counter reports counts and does not refuse by itself. */
+const COUNTER_MAX = 1_000_000_000;
+
+export function createKeyedCounter(
+  app: FastifyInstance,
+  options: KeyedCounterOptions,
+): KeyedCounter {
+  const counter = app.createRateLimit({
+    max: COUNTER_MAX,
+    timeWindow: options.windowMs,
+    keyGenerator: (request) => `${options.name}:${options.key(request)}`,
+  });
+  return {
+    async hit(request) {
+      const result = await counter(request);
+      if (result.isAllowed) return { count: 0, ttlMs: 0 }; // an allow-listed key (none here)
+      return { count: COUNTER_MAX - result.remaining, ttlMs: result.ttl };
+    },
   };
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, DEFAULT_TEST_PASSWORD } from '../helpers/factories';
 import { countUsers, createAuthTestApp, uniqueRegistration } from './helpers';
 
 const LIMIT = 3;
@@ -30,12 +31,26 @@ function rateLimitSuite(name: string, env: () => Record<string, string>) {
     });
     afterAll(() => app.close());
 
-    const login = (email: string, remoteAddress: string) =>
+    const login = (email: string, remoteAddress: string, password = 'some password') =>
       app.inject({
         method: 'POST',
         url: '/api/auth/login',
         remoteAddress,
-        payload: { email, password: 'some password' },
+        payload: { email, password },
+      });
+    const register = (body: object, remoteAddress: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/register', remoteAddress, payload: body });
+    const changePassword = (
+      headers: Record<string, string>,
+      remoteAddress: string,
+      current: string,
+    ) =>
+      app.inject({
+        method: 'PUT',
+        url: '/api/auth/me/password',
+        remoteAddress,
+        headers,
+        payload: { current_password: current, new_password: 'a brand new password' },
       });
 
     it('limits login attempts per IP, whatever the email', async () => {
@@ -48,15 +63,74 @@ function rateLimitSuite(name: string, env: () => Record<string, string>) {
       expect((await login('yet-another@example.com', '10.0.0.2')).statusCode).toBe(401);
     });
 
-    it('limits login attempts per email (any letter case), whatever the IP', async () => {
+    it('limits guesses at one account spread over many addresses (any letter case)', async () => {
       const email = `target-${Date.now()}@example.com`;
       for (let i = 0; i < LIMIT; i += 1) {
         expect(
           (await login(i % 2 ? email.toUpperCase() : email, `10.1.0.${i + 1}`)).statusCode,
         ).toBe(401);
       }
+      // The account has had its share of failures: an address that already failed is refused...
+      expectTooManyRequests(await login(email, '10.1.0.1'));
+      expectTooManyRequests(await login(email.toUpperCase(), `10.1.0.${LIMIT}`));
+      // ...and a new address gets one guess, then is refused too.
+      expect((await login(email, '10.1.0.99')).statusCode).toBe(401);
       expectTooManyRequests(await login(email, '10.1.0.99'));
+      // Other accounts are not affected, even from those addresses.
       expect((await login(`other-${Date.now()}@example.com`, '10.1.0.99')).statusCode).toBe(401);
+    });
+
+    it('does not let failed guesses from other addresses lock the owner out', async () => {
+      const owner = uniqueRegistration();
+      expect((await register(owner, '10.5.0.1')).statusCode).toBe(201);
+      // A stranger fails more often than the limit, from as many addresses.
+      for (let i = 0; i < LIMIT + 2; i += 1) {
+        const response = await login(owner.email, `10.5.1.${i + 1}`);
+        expect(response.statusCode === 401 || response.statusCode === 429).toBe(true);
+      }
+      expectTooManyRequests(await login(owner.email, '10.5.1.1'));
+      // The owner, from an address that has not failed, signs in.
+      const signedIn = await login(owner.email, '10.5.2.1', owner.password);
+      expect(signedIn.statusCode).toBe(200);
+      expect(signedIn.json()).toMatchObject({ token_type: 'bearer' });
+    });
+
+    it('counts addresses of one IPv6 /64 as one address', async () => {
+      const email = `v6-${Date.now()}@example.com`;
+      for (let i = 0; i < LIMIT; i += 1) {
+        expect((await login(email, `2001:db8:${i}::1`)).statusCode).toBe(401);
+      }
+      expect((await login(email, '2001:db8:77::1')).statusCode).toBe(401);
+      // Another address of that /64 is not a new address.
+      expectTooManyRequests(await login(email, '2001:db8:77::2'));
+    });
+
+    it('limits password changes per user, whatever the address', async () => {
+      const student = await buildUser(app);
+      const change = (i: number, current = 'not the password') =>
+        changePassword(student.headers, `10.6.0.${i + 1}`, current);
+      for (let i = 0; i < LIMIT; i += 1) {
+        const response = await change(i);
+        expect(response.statusCode).toBe(400);
+        expect(response.json().error.fields).toEqual(['current_password']);
+      }
+      expectTooManyRequests(await change(LIMIT));
+      // Even the right password waits: guessing costs the same as knowing.
+      expectTooManyRequests(await change(LIMIT + 1, DEFAULT_TEST_PASSWORD));
+      const other = await buildUser(app);
+      expect((await changePassword(other.headers, '10.6.0.1', 'not it')).statusCode).toBe(400);
+    });
+
+    it('limits password changes per address, whatever the user', async () => {
+      const ip = '10.7.0.1';
+      for (let i = 0; i < LIMIT; i += 1) {
+        const student = await buildUser(app);
+        expect((await changePassword(student.headers, ip, 'not the password')).statusCode).toBe(
+          400,
+        );
+      }
+      const next = await buildUser(app);
+      expectTooManyRequests(await changePassword(next.headers, ip, 'not the password'));
     });
 
     it('limits registrations per IP and creates no user once limited', async () => {
