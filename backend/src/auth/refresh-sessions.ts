@@ -17,7 +17,9 @@ export interface IssuedRefreshToken {
 
 export type RotationResult =
   | { ok: true; userId: string; familyId: string }
-  | { ok: false; reason: 'unknown' | 'expired' | 'reused' };
+  | { ok: false; reason: 'unknown' | 'expired' }
+  /** The family was revoked; the caller ends the user's access tokens too. */
+  | { ok: false; reason: 'reused'; userId: string };
 
 export class RefreshSessions {
   constructor(
@@ -59,6 +61,7 @@ export class RefreshSessions {
 
     const [known] = await this.db
       .select({
+        userId: refreshTokens.userId,
         familyId: refreshTokens.familyId,
         rotatedAt: refreshTokens.rotatedAt,
         revokedAt: refreshTokens.revokedAt,
@@ -68,18 +71,20 @@ export class RefreshSessions {
     if (!known) return { ok: false, reason: 'unknown' };
     if (known.rotatedAt || known.revokedAt) {
       await this.revokeFamily(known.familyId);
-      return { ok: false, reason: 'reused' };
+      return { ok: false, reason: 'reused', userId: known.userId };
     }
     return { ok: false, reason: 'expired' };
   }
 
-  /** Revokes the family of `token` (logout). Unknown tokens are ignored. */
-  async revokeFamilyOf(token: string): Promise<void> {
+  /** Revokes the family of `token` (logout) and returns its user; unknown tokens are ignored. */
+  async revokeFamilyOf(token: string): Promise<string | undefined> {
     const [known] = await this.db
-      .select({ familyId: refreshTokens.familyId })
+      .select({ userId: refreshTokens.userId, familyId: refreshTokens.familyId })
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, hashRefreshToken(token)));
-    if (known) await this.revokeFamily(known.familyId);
+    if (!known) return undefined;
+    await this.revokeFamily(known.familyId);
+    return known.userId;
   }
 
   async revokeFamily(familyId: string): Promise<void> {

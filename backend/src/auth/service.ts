@@ -12,7 +12,7 @@ import { uniqueViolationConstraint, withoutParameters } from '../db/errors';
 import { hashPassword, verifyPassword } from './passwords';
 import type { RefreshSessions } from './refresh-sessions';
 import { type User, users } from './schema';
-import type { TokenSigner } from './tokens';
+import type { AccessTokens } from './authenticate';
 
 /** What a successful register, login, refresh or password change hands to the route. */
 export interface IssuedSession {
@@ -57,7 +57,7 @@ export class AuthService {
 
   constructor(
     private readonly db: Database,
-    private readonly tokens: TokenSigner,
+    private readonly tokens: AccessTokens,
     private readonly sessions: RefreshSessions,
   ) {
     this.profileById = db
@@ -92,7 +92,7 @@ export class AuthService {
       // Two registrations racing past the checks above: the unique indexes decide.
       throw this.uniqueViolationToError(error) ?? withoutParameters(error, 'Creating the user');
     }
-    return this.startSession(user!.id);
+    return this.startSession(user!.id, user!.tokenGeneration);
   }
 
   async login(input: LoginRequest): Promise<IssuedSession> {
@@ -104,13 +104,17 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, input.password))) {
       throw unauthorized(INCORRECT_CREDENTIALS);
     }
-    return this.startSession(user.id);
+    return this.startSession(user.id, user.tokenGeneration);
   }
 
-  /** Rotates the refresh token; a reused one has already revoked its family when this throws. */
+  /**
+   * Rotates the refresh token. A reused one revokes its family and ends the user's access tokens
+   * (whoever replayed it may hold one of them) before this throws.
+   */
   async refresh(refreshToken: string): Promise<IssuedSession> {
     const rotation = await this.sessions.rotate(refreshToken);
     if (!rotation.ok) {
+      if (rotation.reason === 'reused') await this.tokens.revokeAccessTokens(rotation.userId);
       throw unauthorized(
         rotation.reason === 'expired'
           ? 'Session expired, please sign in again'
@@ -118,7 +122,7 @@ export class AuthService {
       );
     }
     const [user] = await this.db
-      .select({ id: users.id })
+      .select({ id: users.id, tokenGeneration: users.tokenGeneration })
       .from(users)
       .where(eq(users.id, rotation.userId));
     if (!user) {
@@ -127,13 +131,15 @@ export class AuthService {
     }
     const issued = await this.sessions.issue(user.id, rotation.familyId);
     return {
-      accessToken: await this.tokens.createAccessToken(user.id),
+      accessToken: await this.tokens.createAccessToken(user.id, user.tokenGeneration),
       refreshToken: issued.token,
     };
   }
 
-  logout(refreshToken: string): Promise<void> {
-    return this.sessions.revokeFamilyOf(refreshToken);
+  /** Revokes the session of the refresh token and ends the user's access tokens. */
+  async logout(refreshToken: string): Promise<void> {
+    const userId = await this.sessions.revokeFamilyOf(refreshToken);
+    if (userId) await this.tokens.revokeAccessTokens(userId);
   }
 
   async profile(userId: string): Promise<Profile> {
@@ -177,7 +183,7 @@ export class AuthService {
 
   /**
    * Verifies the current password, stores the new hash and signs the user out everywhere else:
-   * every refresh family is revoked and this client gets a fresh pair.
+   * every refresh family and access token is revoked and this client gets a fresh pair.
    */
   async changePassword(userId: string, input: PasswordChangeRequest): Promise<IssuedSession> {
     const user = await this.requireUser(userId);
@@ -191,12 +197,14 @@ export class AuthService {
       throw withoutParameters(error, 'Changing the password');
     }
     await this.sessions.revokeAllForUser(userId);
-    return this.startSession(userId);
+    const generation = await this.tokens.revokeAccessTokens(userId);
+    if (generation === undefined) throw unauthorized('Account no longer exists');
+    return this.startSession(userId, generation);
   }
 
-  private async startSession(userId: string): Promise<IssuedSession> {
+  private async startSession(userId: string, generation: number): Promise<IssuedSession> {
     const [accessToken, issued] = await Promise.all([
-      this.tokens.createAccessToken(userId),
+      this.tokens.createAccessToken(userId, generation),
       this.sessions.issue(userId),
     ]);
     return { accessToken, refreshToken: issued.token };

@@ -17,6 +17,11 @@ export interface DatabaseHandle {
   ping(): Promise<void>;
   /** Runs `work` while this process holds the PostgreSQL session advisory lock `key`. */
   withAdvisoryLock<T>(key: number, work: () => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL only: a new client on the same database, outside the pool, for a session that
+   * stays open (LISTEN). The caller connects and ends it. Absent on PGlite (one process).
+   */
+  newSessionClient?(): pg.Client;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,7 @@ export function openDatabase(
           connection.release();
         }
       },
+      newSessionClient: () => new pg.Client({ connectionString: target.url, keepAlive: true }),
       close: () => pool.end(),
     };
   }

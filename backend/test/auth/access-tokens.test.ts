@@ -93,6 +93,67 @@ describe('access tokens on protected routes', () => {
     await expectUnauthorized(bearer('x'));
   });
 
+  describe('claims of a token signed with the right secret', () => {
+    const now = () => Math.floor(Date.now() / 1000);
+    /** A token like the app's own (the claims the app signs), with `change` applied. */
+    async function craft(
+      change: {
+        header?: Record<string, unknown>;
+        claims?: Record<string, unknown>;
+        omit?: string[];
+        alg?: string;
+      } = {},
+    ) {
+      const [, payload] = student.accessToken.split('.');
+      const claims: Record<string, unknown> = {
+        ...(JSON.parse(Buffer.from(payload!, 'base64url').toString()) as object),
+        ...change.claims,
+      };
+      for (const name of change.omit ?? []) delete claims[name];
+      const alg = change.alg ?? 'HS256';
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg, typ: 'JWT', ...change.header })
+        .sign(key(TEST_JWT_SECRET));
+    }
+
+    it("accepts a copy of the app's own token (the baseline of the cases below)", async () => {
+      const response = await me(bearer(await craft()));
+      expect(response.statusCode).toBe(200);
+      expect(response.json().id).toBe(student.user.id);
+    });
+
+    it.each([
+      ['without exp', { omit: ['exp'] }],
+      ['without iat', { omit: ['iat'] }],
+      ['without sub', { omit: ['sub'] }],
+      ['without token_type', { omit: ['token_type'] }],
+      ['with exp as a string', { claims: { exp: String(now() + 600) } }],
+      ['with a lifetime longer than the app gives', { claims: { exp: now() + 10 * 24 * 3600 } }],
+      ['with iat in the future', { claims: { iat: now() + 3600, exp: now() + 3600 + 60 } }],
+      ['with nbf in the future', { claims: { nbf: now() + 3600 } }],
+      ['of another token_type', { claims: { token_type: 'progress_save' } }],
+      ['signed with HS512', { alg: 'HS512' }],
+      ['signed with HS384', { alg: 'HS384' }],
+    ])('rejects one %s', async (_name, change) => {
+      await expectUnauthorized(bearer(await craft(change)));
+    });
+
+    it.each([
+      ['not a UUID', 'not-a-uuid'],
+      ['a number', 42],
+      ['an SQL fragment', "' or 1=1 --"],
+      ['empty', ''],
+    ])('answers 401, not 500, when sub is %s', async (_name, sub) => {
+      await expectUnauthorized(bearer(await craft({ claims: { sub } })));
+    });
+
+    it('rejects a token without exp again on the next request (nothing about it is remembered)', async () => {
+      const token = await craft({ omit: ['exp'] });
+      await expectUnauthorized(bearer(token));
+      await expectUnauthorized(bearer(token));
+    });
+  });
+
   it('answers 401 when the account behind a valid token no longer exists', async () => {
     const token = await app.tokens.createAccessToken('00000000-0000-4000-8000-000000000000');
     const response = await me(bearer(token));

@@ -57,7 +57,7 @@ describe('no secret in logs or responses', () => {
       (await app.database.db.select().from(users).where(eq(users.email, account.email)))[0]!
         .passwordHash;
     const firstHash = await hashOf();
-    const auth = { authorization: `Bearer ${registered.accessToken}` };
+    let auth = { authorization: `Bearer ${registered.accessToken}` };
 
     await send({ method: 'POST', url: '/api/auth/register', payload: account }); // duplicate
     await send({
@@ -94,6 +94,14 @@ describe('no secret in logs or responses', () => {
       url: '/api/auth/refresh',
       cookies: { refresh_token: loggedIn.cookie! },
     }); // reuse
+    // The reuse ended every access token of the account: sign in again for the routes below.
+    const signedInAgain = await send({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: account.email, password: account.password },
+    });
+    tokens.push(signedInAgain.cookie!, signedInAgain.accessToken!);
+    auth = { authorization: `Bearer ${signedInAgain.accessToken}` };
 
     await send({ method: 'GET', url: '/api/auth/me', headers: auth });
     await send({
