@@ -70,6 +70,8 @@ async function benchTarget(target: BenchTarget): Promise<Row[] | string> {
   );
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
+    // The steady state: token generations are kept in memory once revocations are shared.
+    await app.tokens.revocationsShared();
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/api/auth`;
     const email = `bench-${randomBytes(4).toString('hex')}@example.com`;
     const registered = await fetch(`${base}/register`, {

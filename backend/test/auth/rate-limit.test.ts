@@ -214,4 +214,60 @@ describe.skipIf(!hasRedisServer)('with REDIS_URL', () => {
   });
 
   rateLimitSuite('Redis store', () => ({ REDIS_URL: `redis://127.0.0.1:${port}` }));
+
+  it('two instances on one Redis share the counts of an account and of an address', async () => {
+    const env = {
+      AUTH_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      REDIS_URL: `redis://127.0.0.1:${port}`,
+    };
+    const first = await createAuthTestApp({ env });
+    const second = await createAuthTestApp({ env, database: first.database });
+    try {
+      const owner = uniqueRegistration();
+      const login = (app: FastifyInstance, remoteAddress: string, password = 'wrong guess') =>
+        app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          remoteAddress,
+          payload: { email: owner.email, password },
+        });
+      expect(
+        (
+          await first.inject({
+            method: 'POST',
+            url: '/api/auth/register',
+            remoteAddress: '10.8.0.1',
+            payload: owner,
+          })
+        ).statusCode,
+      ).toBe(201);
+      for (let i = 0; i < LIMIT; i += 1) {
+        expect((await login(i % 2 ? second : first, `10.8.1.${i + 1}`)).statusCode).toBe(401);
+      }
+      // What one instance counted, the other refuses...
+      expectTooManyRequests(await login(second, '10.8.1.1'));
+      expectTooManyRequests(await login(first, '10.8.1.2'));
+      // ...and on either the owner signs in from an address that has not tried.
+      expect((await login(second, '10.8.2.1', owner.password)).statusCode).toBe(200);
+      // The per-address limit is shared too.
+      for (let i = 0; i < LIMIT; i += 1) {
+        const other = `someone-${i}-${Date.now()}@example.com`;
+        const app = i % 2 ? second : first;
+        expect(
+          (
+            await app.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              remoteAddress: '10.8.3.1',
+              payload: { email: other, password: 'x' },
+            })
+          ).statusCode,
+        ).toBe(401);
+      }
+      expectTooManyRequests(await login(second, '10.8.3.1'));
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
 });
