@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Env } from '../config/env';
+import { serializeError } from './error-serializer';
 
 /** Query parameters whose values never reach a log line. */
 const secretQueryParams = /([?&](?:token|access_token|refresh_token|api_key|key)=)[^&#]*/gi;
@@ -36,6 +37,9 @@ export function loggerOptions(env: Env): FastifyServerOptions['logger'] {
     level: env.LOG_LEVEL,
     redact: { paths: redactPaths, censor: '[REDACTED]' },
     serializers: {
+      // Errors keep their kind, message, frames and codes; never query parameters or row values.
+      err: serializeError,
+      error: serializeError,
       req(request: { method: string; url: string; ip?: string; headers?: Record<string, unknown> }) {
         return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
       },

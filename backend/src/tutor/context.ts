@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS } from '@tutor/shared/chat';
 import type { ExerciseMaterial, HintLevel } from '../ai/types';
 import type { TurnContext } from '../chat/pipeline/types';
+import { storableText } from '../db/text';
 
 export interface Truncated {
   text: string;
@@ -80,8 +81,13 @@ export function buildTutorContext(
   module: TutorModule,
   frame: TutorFrameContext,
 ): BuiltTutorContext {
-  const cellCode = truncateHead(frame.cellCode ?? '', MAX_CELL_CODE_CHARS);
-  const errorOutput = truncateTail(frame.errorOutput ?? '', MAX_ERROR_OUTPUT_CHARS);
+  // Well-formed text for the model (a NUL, a lone surrogate, or a pair the cut split: U+FFFD).
+  const wellFormed = (truncated: Truncated) => ({
+    ...truncated,
+    text: storableText(truncated.text),
+  });
+  const cellCode = wellFormed(truncateHead(frame.cellCode ?? '', MAX_CELL_CODE_CHARS));
+  const errorOutput = wellFormed(truncateTail(frame.errorOutput ?? '', MAX_ERROR_OUTPUT_CHARS));
   const moduleSection = `The student is working in the learning module "${module.title}" in a Jupyter notebook (Python running in the browser with Pyodide: NumPy, SciPy, Matplotlib and SymPy available, no network, no file system).\nModule description: ${module.description}`;
   const { exercise } = frame;
   return {

@@ -17,6 +17,7 @@ import {
   startingHintLevel,
   toLevel,
 } from '../../pedagogy/levels';
+import { storableText } from '../../db/text';
 import { buildSystemPrompt } from '../../pedagogy/prompts';
 import type { ChatSession } from '../schema';
 import {
@@ -45,7 +46,9 @@ export async function runTurn(
   emit: Emit,
 ): Promise<TurnOutcome> {
   try {
-    return await turn(deps, request, emit);
+    // A NUL or lone surrogate becomes U+FFFD: the message is kept, and it is the same text for the
+    // classifier, the model and the database (which cannot store a NUL).
+    return await turn(deps, { ...request, content: storableText(request.content) }, emit);
   } catch (error) {
     if (error instanceof TurnInputError) {
       emit({ type: 'error', message: error.message });

@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionType } from '@tutor/shared/chat';
 import { users } from '../../auth/schema';
 import type { Database } from '../../db/client';
+import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
 import { type ChatSession, chatMessages, chatSessions } from '../schema';
 
@@ -104,7 +105,11 @@ export async function insertMessages(db: Database, messages: NewMessage[]): Prom
   for (const message of messages) {
     const [row] = await db
       .insert(chatMessages)
-      .values({ ...message, createdAt: nextCreatedAt(message.sessionId) })
+      .values({
+        ...message,
+        content: storableText(message.content),
+        createdAt: nextCreatedAt(message.sessionId),
+      })
       .returning({ id: chatMessages.id });
     ids.push(row!.id);
   }
@@ -121,7 +126,7 @@ export async function touchSession(
     .update(chatSessions)
     .set({
       updatedAt: sql`now()`,
-      ...(title ? { title: sql`coalesce(${chatSessions.title}, ${title})` } : {}),
+      ...(title ? { title: sql`coalesce(${chatSessions.title}, ${storableText(title)})` } : {}),
     })
     .where(eq(chatSessions.id, sessionId));
 }
@@ -187,7 +192,7 @@ const realArray = (values: number[] | null) =>
  */
 export async function saveAnswer(db: Database, record: AnswerRecord): Promise<string> {
   const { message, state, effective, title } = record;
-  const naming = title ? sql`title = coalesce(title, ${title}),` : sql``;
+  const naming = title ? sql`title = coalesce(title, ${storableText(title)}),` : sql``;
   const sessionUpdate = state
     ? sql`current_hint_level = ${state.currentHintLevel},
         starting_hint_level = ${state.startingHintLevel},
@@ -209,7 +214,7 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
     with answer as (
       insert into chat_messages
         (session_id, role, content, hint_level_used, problem_difficulty, maths_difficulty, status, tutor_label, created_at)
-      values (${message.sessionId}, ${message.role}, ${message.content}, ${message.hintLevelUsed ?? null},
+      values (${message.sessionId}, ${message.role}, ${storableText(message.content)}, ${message.hintLevelUsed ?? null},
         ${message.problemDifficulty ?? null}, ${message.mathsDifficulty ?? null}, ${message.status ?? 'complete'},
         ${message.tutorLabel ?? null}, ${nextCreatedAt(message.sessionId)})
       returning id
@@ -228,6 +233,6 @@ export async function saveSummary(
 ): Promise<void> {
   await db
     .update(chatSessions)
-    .set({ historySummary: summary, historySummaryUntil: until })
+    .set({ historySummary: storableText(summary), historySummaryUntil: until })
     .where(eq(chatSessions.id, sessionId));
 }

@@ -29,4 +29,11 @@ describe('sessionTitle', () => {
     expect(long.startsWith(title.slice(0, -1))).toBe(true);
     expect(title.at(-2)).not.toBe(' ');
   });
+
+  it('never cuts an emoji in half', () => {
+    // No space after the first half: the cut falls inside the emoji at character 79.
+    const long = `Why${'x'.repeat(75)}😀😀 does this fail? ${'and more '.repeat(5)}`;
+    const title = sessionTitle(long, 'new_problem')!;
+    expect(title).toBe(`Why${'x'.repeat(75)}…`);
+  });
 });

@@ -14,7 +14,9 @@ export function sessionTitle(content: string, kind: MessageKind): string | null 
   if (text.length < MIN_TITLE_CHARS || words.length < 2) return null;
   if (text.length <= TITLE_CHARS) return text;
   // Cut at a word boundary when one is near the end, and say it was cut.
-  const cut = text.slice(0, TITLE_CHARS - 1);
+  let cut = text.slice(0, TITLE_CHARS - 1);
+  // Never half of a surrogate pair (an emoji at the cut).
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
   const space = cut.lastIndexOf(' ');
   return `${space >= TITLE_CHARS / 2 ? cut.slice(0, space) : cut}…`;
 }
