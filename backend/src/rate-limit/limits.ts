@@ -30,6 +30,13 @@ export function perIpRouteLimit(max: number, windowMs: number): { rateLimit: Rat
   };
 }
 
+/**
+ * Keys the in-process store of a keyed limiter keeps (its LRU forgets the oldest beyond that; the
+ * library's default of 5000 would let a client sending many distinct emails push an account's
+ * count out). Not in the plugin's types, but each limiter's store takes its size from its options.
+ */
+const inProcessCapacity = { cache: 100_000 };
+
 export interface KeyedLimitOptions {
   /** Namespaces the keys, so two limiters never share a counter. */
   name: string;
@@ -51,6 +58,7 @@ export function createKeyedLimit(
     max: options.max,
     timeWindow: options.windowMs,
     keyGenerator: (request) => `${options.name}:${options.key(request)}`,
+    ...inProcessCapacity,
   });
   return async (request) => {
     const result = await check(request);
@@ -90,6 +98,7 @@ export function createKeyedCounter(
     max: COUNTER_MAX,
     timeWindow: options.windowMs,
     keyGenerator: (request) => `${options.name}:${options.key(request)}`,
+    ...inProcessCapacity,
   });
   return {
     async hit(request) {
