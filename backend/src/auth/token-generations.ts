@@ -15,8 +15,10 @@ import { users } from './schema';
  *   LISTENs on a session of its own and forgets that user. The memory is trusted only once a
  *   heartbeat sent after LISTEN has come back, and stops being trusted (and is emptied) the moment
  *   the session fails or a heartbeat goes missing: until the next heartbeat gets through, every
- *   check reads the database. A pooler in transaction mode, which cannot carry LISTEN, thus means
- *   a query per check rather than stale answers.
+ *   check reads the database. Behind a pooler in transaction mode, which cannot carry LISTEN, the
+ *   heartbeats go missing and checks read the database (give the server a direct or session-mode
+ *   connection to keep the memory); should one get through by chance, a revocation missed after
+ *   it is still noticed within a heartbeat period (15 s).
  * - PGlite: one process owns the database, so the memory is always trusted; instances sharing one
  *   handle in this process (tests) tell each other directly.
  * Entries also expire after CACHE_TTL_MS, a bound on staleness should all of the above fail.
