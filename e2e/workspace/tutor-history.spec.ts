@@ -1,6 +1,11 @@
 /**
  * Spec §17 and issue 7: the previous tutor conversation comes back, its answers still marked with
  * who gave them ("Offline tutor"); "New conversation" starts one.
+ *
+ * An answer counts as given once it is finished: the bubble of an answer being streamed (marked
+ * `data-streaming`) shows as soon as the question is sent, before the server has received it, so a
+ * check that counted it raced the server (the session list could be read before the new session
+ * existed, and a reload could cut the answer off).
  */
 import { expect, test } from '@playwright/test';
 import { moduleNumbered, openWorkspace, signUpStudent } from './helpers';
@@ -14,12 +19,11 @@ test('the tutor conversation is shown again on reopening; New conversation start
   await openWorkspace(page, module);
   await expect(page.getByTestId('connection-status')).toHaveText('Connected');
   const input = page.getByPlaceholder('Ask about the selected cell…');
+  const finishedAnswers = page.locator('[data-role="assistant"]:not([data-streaming])');
   await input.fill('How does Lagrange interpolation work?');
   await input.press('Enter');
-  await expect(page.locator('[data-role="assistant"]')).toHaveCount(1, { timeout: 20_000 });
-  await expect(page.locator('[data-role="assistant"]').getByTestId('tutor-label')).toHaveText(
-    'Offline tutor',
-  );
+  await expect(finishedAnswers).toHaveCount(1, { timeout: 20_000 });
+  await expect(finishedAnswers.getByTestId('tutor-label')).toHaveText('Offline tutor');
 
   await page.reload();
   await expect(page.locator('[data-role="user"]').first()).toContainText(
@@ -28,17 +32,15 @@ test('the tutor conversation is shown again on reopening; New conversation start
       timeout: 20_000,
     },
   );
-  await expect(page.locator('[data-role="assistant"]')).toHaveCount(1);
-  await expect(page.locator('[data-role="assistant"]').getByTestId('tutor-label')).toHaveText(
-    'Offline tutor',
-  );
+  await expect(finishedAnswers).toHaveCount(1);
+  await expect(finishedAnswers.getByTestId('tutor-label')).toHaveText('Offline tutor');
 
   await page.getByRole('button', { name: 'New conversation' }).click();
   await expect(page.locator('[data-role="user"]')).toHaveCount(0);
   await expect(page.getByText(`Stuck on ${module.title}?`)).toBeVisible();
   await input.fill('What is a divided difference?');
   await input.press('Enter');
-  await expect(page.locator('[data-role="assistant"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(finishedAnswers).toHaveCount(1, { timeout: 20_000 });
 
   const sessions = await student.api.get(`/api/chat/sessions?type=tutor&module_id=${module.id}`);
   const list = (await sessions.json()) as { preview: string }[];
