@@ -33,7 +33,12 @@ export const ProgressStatusSchema = z.enum(PROGRESS_STATUSES, {
 });
 export type ProgressStatus = z.infer<typeof ProgressStatusSchema>;
 
-/** Largest accepted `notebook_state` (the request body limit of saves is slightly above it: 413). */
+/**
+ * Largest accepted `notebook_state`: 5 MiB (5,242,880 bytes) of JSON text, counted in UTF-8 bytes as
+ * the notebook appears in the request body (after a gzip Content-Encoding is undone). A notebook of
+ * exactly this size is stored; one byte more is refused with 413 `payload_too_large` and nothing
+ * stored changes. (The frontend sends `JSON.stringify` output, so that is the size it can check.)
+ */
 export const NOTEBOOK_STATE_MAX_BYTES = 5 * 1024 * 1024;
 
 /** Lifetime of a save token (`POST /api/progress/{id}/save-token`); refresh it well before. */
@@ -59,25 +64,33 @@ function nestedDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * A cell, loosely: the server checks each saved notebook against the official nbformat schema of
+ * its version (backend/src/progress/nbformat), which also admits cells of types from a future
+ * minor version; this only gives the shape both sides read.
+ */
 const NotebookCellSchema = z.looseObject(
   {
-    cell_type: z.enum(['code', 'markdown', 'raw'], {
-      error: 'must be "code", "markdown" or "raw"',
-    }),
-    source: z.union([z.string(), z.array(z.string())], {
-      error: 'must be a string or an array of strings',
-    }),
+    cell_type: z.string({ error: 'must be a string' }),
+    source: z
+      .union([z.string(), z.array(z.string())], {
+        error: 'must be a string or an array of strings',
+      })
+      .optional(),
     metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
   },
   { error: 'must be a notebook cell object' },
 );
 
-/** An nbformat 4 notebook (other nbformat fields are kept as sent). */
+/**
+ * An nbformat 4 notebook (other nbformat fields are kept as sent). Saves are also checked against
+ * the nbformat schema of their minor version on the server.
+ */
 export const NotebookStateSchema = z
   .looseObject(
     {
       nbformat: z.literal(4, { error: 'must be 4 (only nbformat 4 notebooks are accepted)' }),
-      nbformat_minor: z.number().int().nonnegative().optional(),
+      nbformat_minor: z.number({ error: 'must be an integer of 0 or more' }).optional(),
       metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
       cells: z.array(NotebookCellSchema, { error: 'must be an array of notebook cells' }),
     },

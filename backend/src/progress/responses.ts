@@ -1,3 +1,4 @@
+import { withoutTrustMarkers } from '@tutor/shared/notebook-trust';
 import type { ProgressOut } from '@tutor/shared/progress';
 import { conflict, notFound, unauthorized, unprocessable } from '../errors/app-error';
 import type { UserModuleProgress } from './schema';
@@ -18,8 +19,9 @@ export function toProgressOut(
     version: record?.version ?? 0,
   };
   if (withNotebook) {
-    out.notebook_state = (
-      record && 'notebookState' in record ? record.notebookState : null
+    // Never trusted when it comes back, whenever it was stored (see @tutor/shared/notebook-trust).
+    out.notebook_state = withoutTrustMarkers(
+      record && 'notebookState' in record ? record.notebookState : null,
     ) as ProgressOut['notebook_state'];
   }
   return out;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import { hasTrustMarkers, withoutTrustMarkers } from '@tutor/shared/notebook-trust';
 import {
   NOTEBOOK_STATE_MAX_BYTES,
   ProgressBeaconSchema,
@@ -9,17 +10,22 @@ import {
   type SaveTokenOut,
 } from '@tutor/shared/progress';
 import type { DatabaseHandle } from '../db/client';
-import { notFound, unauthorized } from '../errors/app-error';
+import { notFound, payloadTooLarge, unauthorized, unprocessable } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
 import { bodyText, jsonBodyOf, keepJsonBody } from './json-body';
 import { utf8Jsonb } from './jsonb';
+import { type NbformatValidator, nbformatValidator } from './nbformat/validator';
+import { notebookOverLimit } from './notebook-size';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, type ProgressChanges, updateProgress } from './service';
 
-/** Room for the other fields and the save token around a notebook of the largest allowed size. */
+/**
+ * Bodies read at most: room for the other fields and the save token around a notebook of the
+ * largest allowed size. The notebook's own limit is checked exactly (`checkNotebookSize`).
+ */
 const SAVE_BODY_LIMIT = NOTEBOOK_STATE_MAX_BYTES + 64 * 1024;
 
 export interface ProgressRoutesOptions {
@@ -31,6 +37,7 @@ export interface ProgressRoutesOptions {
 export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (app, options) => {
   const saveTokens = createSaveTokenSigner(options.jwtSecret, SAVE_TOKEN_TTL_SECONDS);
   const db = () => app.database.db;
+  const validNotebook = nbformatValidator();
 
   const save = async (userId: string, moduleId: string, changes: ProgressChanges) =>
     savedProgressOrThrow(moduleId, await updateProgress(db(), userId, moduleId, changes));
@@ -49,7 +56,9 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     { preHandler: app.authenticate, bodyLimit: SAVE_BODY_LIMIT },
     async (request) => {
       const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+      checkNotebookSize(request);
       const update = parseInput(ProgressUpdateSchema, request.body, 422);
+      checkNotebook(validNotebook, update);
       return save(request.user.id, module_id, saveChanges(request, update, app.database.kind));
     },
   );
@@ -90,11 +99,13 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
             ? await saveTokens.verify(body.save_token, module_id)
             : null;
         if (!claims) throw unauthorized('A valid save token for this module is required');
+        checkNotebookSize(request);
         const { save_token: _token, ...update } = parseInput(
           ProgressBeaconSchema,
           request.body,
           422,
         );
+        checkNotebook(validNotebook, update);
         return save(claims.userId, module_id, saveChanges(request, update, app.database.kind));
       },
     );
@@ -102,10 +113,40 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
 };
 
 /**
+ * 413 for a `notebook_state` over NOTEBOOK_STATE_MAX_BYTES: its JSON text as sent, in UTF-8 bytes
+ * (after any gzip Content-Encoding is undone). Checked before anything else reads the notebook.
+ */
+function checkNotebookSize(request: FastifyRequest): void {
+  const notebook = (request.body as { notebook_state?: unknown } | undefined)?.notebook_state;
+  if (notebook === undefined) return;
+  const bytes = notebookOverLimit(jsonBodyOf(request), notebook, NOTEBOOK_STATE_MAX_BYTES);
+  if (bytes !== null) {
+    const size = (n: number) => n.toLocaleString('en');
+    throw payloadTooLarge(
+      `notebook_state is ${size(bytes)} bytes of JSON; the largest accepted is ` +
+        `${size(NOTEBOOK_STATE_MAX_BYTES)} bytes (5 MiB)`,
+    );
+  }
+}
+
+/** 422 for a notebook that is not valid nbformat (the official schemas, as nbformat checks them). */
+function checkNotebook(validate: NbformatValidator, update: ProgressUpdate): void {
+  if (update.notebook_state === undefined) return;
+  const problem = validate(update.notebook_state);
+  if (problem) {
+    throw unprocessable(`${problem.path}: ${problem.message}`, { fields: [problem.path] });
+  }
+}
+
+/**
  * The changes a validated save body asks for. With the body's bytes at hand the parsed notebook is
  * let go (also from `request.body`): the save waits for the database holding only the bytes, and
  * parses them again only if PostgreSQL cannot store them as sent. Hundreds of KB of objects held
  * across that wait were copied by every young-generation collection that ran meanwhile.
+ *
+ * A notebook with trust markers (see @tutor/shared/notebook-trust) is not stored as sent: the
+ * parsed notebook without them is. Rare: JupyterLab marks every cell it runs, but our lab's bridge
+ * removes the marks from the notebook it hands out to be saved.
  */
 function saveChanges(
   request: FastifyRequest,
@@ -114,8 +155,12 @@ function saveChanges(
 ): ProgressChanges {
   const { status, notebook_state: notebookState, base_version: baseVersion } = update;
   const utf8 = jsonBodyOf(request);
-  if (notebookState === undefined || utf8 === undefined) {
-    return { status, notebookState, baseVersion };
+  if (notebookState === undefined || utf8 === undefined || hasTrustMarkers(notebookState)) {
+    return {
+      status,
+      notebookState: notebookState && withoutTrustMarkers(notebookState),
+      baseVersion,
+    };
   }
   request.body = undefined;
   return {

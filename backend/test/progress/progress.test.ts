@@ -234,7 +234,7 @@ describe('progress routes', () => {
       [
         'a cell of an unknown type',
         { notebook_state: { ...notebook(), cells: [{ cell_type: 'widget', source: '' }] } },
-        /^notebook_state\.cells\.0\.cell_type: must be "code", "markdown" or "raw"/,
+        /^notebook_state\.cells\.0\.cell_type: must be "raw", "markdown" or "code" \(not "widget"\)/,
       ],
       [
         'a cell whose source is a number',
@@ -385,7 +385,7 @@ describe('progress routes', () => {
     const source = String.raw`"x = 1.25  # \u00e9t\u00E9 \uD83D\uDE00 \\u0000 typed"`;
     const raw = (text: string) =>
       `{"notebook_state": {"nbformat": 4, "nbformat_minor": 5, "metadata": {"n": 12345678901234567890},` +
-      ` "cells": [{"cell_type": "code", "source": ${text}, "metadata": {}, "outputs": [], "execution_count": null}]}}`;
+      ` "cells": [{"cell_type": "code", "id": "c", "source": ${text}, "metadata": {}, "outputs": [], "execution_count": null}]}}`;
     const send = (text: string) =>
       app.inject({
         method: 'PUT',
@@ -417,7 +417,7 @@ describe('progress routes', () => {
         headers: { ...user.headers, 'content-type': 'application/json' },
         payload: Buffer.concat([
           Buffer.from(
-            '{"notebook_state": {"nbformat": 4, "metadata": {}, "cells": [{"cell_type": "code", "source": "',
+            '{"notebook_state": {"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": null, "source": "',
           ),
           source,
           Buffer.from('"}]}}'),
