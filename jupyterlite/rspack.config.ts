@@ -96,11 +96,13 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
           type: 'asset/resource',
           generator: { filename: 'pypi/[name][ext]' },
         },
-        // The kernel's prebuilt worker scripts, loaded with `new URL(..., import.meta.url)`.
+        // The kernel's prebuilt worker scripts, loaded with `new URL(..., import.meta.url)`, without
+        // their `new Function` (so that the worker runs without 'unsafe-eval').
         {
           test: /\.worker\.js$/,
           include: /[\\/]@jupyterlite[\\/]pyodide-kernel[\\/]/,
           type: 'asset/resource',
+          use: [{ loader: path.join(here, 'scripts/lib/worker-import-loader.cjs') }],
         },
         { test: /\.m?js$/, resolve: { fullySpecified: false } },
       ],

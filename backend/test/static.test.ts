@@ -25,6 +25,7 @@ describe('static files: the React app and JupyterLite on the API origin', () => 
     write(join(lite, 'lab', 'index.html'), '<!doctype html><title>lab</title>');
     write(join(lite, 'jupyter-lite.json'), JSON.stringify({ 'jupyter-config-data': { litePluginSettings: { kernel: { loadPyodideOptions: { packageBaseUrl: 'https://mirror.example.org/pyodide/' } } } } }));
     write(join(lite, 'build', 'main.0123456789abcdef.js'), 'export {};');
+    write(join(lite, 'build', 'comlink.worker.0123456789abcdef.js'), 'export {};');
     write(join(lite, 'static', 'pyodide', 'pyodide.asm.wasm'), Buffer.from([0, 97, 115, 109]));
     write(join(lite, 'static', 'pyodide', 'pyodide.mjs'), 'export {};');
     write(join(lite, 'files', 'files', 'module.ipynb'), '{"cells":[]}');
@@ -67,10 +68,41 @@ describe('static files: the React app and JupyterLite on the API origin', () => 
     const lab = await app.inject({ url: '/jupyterlite/lab/index.html' });
     expect(lab.statusCode).toBe(200);
     expect(lab.headers['cache-control']).toBe('no-cache');
-    const csp = String(lab.headers['content-security-policy']);
-    expect(csp).toContain("'wasm-unsafe-eval'");
-    expect(csp).toContain('https://mirror.example.org');
     const notebook = await app.inject({ url: '/jupyterlite/files/files/module.ipynb' });
     expect(notebook.headers['content-type']).toContain('ipynb+json');
+  });
+
+  /** A Content-Security-Policy header as a map of directive -> sources. */
+  const directives = (header: unknown): Record<string, string[]> =>
+    Object.fromEntries(
+      String(header)
+        .split(';')
+        .map((part) => part.trim().split(/\s+/))
+        .filter((words) => words[0])
+        .map(([name, ...sources]) => [name!, sources]),
+    );
+
+  it("gives the lab's pages a CSP that allows no script from another origin", async () => {
+    for (const url of ['/jupyterlite/lab/index.html', '/jupyterlite/build/main.0123456789abcdef.js']) {
+      const csp = directives((await app.inject({ url })).headers['content-security-policy']);
+      // The package mirror is no script source, and no inline script or handler may run.
+      // 'unsafe-eval': JupyterLab compiles the settings schemas that plugins transform at run
+      // time with Ajv (new Function); see security-headers.ts.
+      expect(csp['script-src']).toEqual(["'self'", "'unsafe-eval'"]);
+      expect(csp['connect-src']).toEqual(["'self'"]);
+      expect(csp['default-src']).toEqual(["'self'"]);
+      expect(csp['object-src']).toEqual(["'none'"]);
+      expect(csp['base-uri']).toEqual(["'self'"]);
+      expect(csp['frame-ancestors']).toEqual(["'self'"]);
+    }
+  });
+
+  it("gives the kernel's worker WebAssembly but no eval, and the package URL (not its whole origin)", async () => {
+    const worker = await app.inject({ url: '/jupyterlite/build/comlink.worker.0123456789abcdef.js' });
+    expect(worker.statusCode).toBe(200);
+    const csp = directives(worker.headers['content-security-policy']);
+    expect(csp['script-src']).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(csp['connect-src']).toEqual(["'self'", 'https://mirror.example.org/pyodide/']);
+    expect(csp['default-src']).toEqual(["'self'"]);
   });
 });

@@ -2,7 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { jupyterLiteContentSecurityPolicy } from './security-headers';
+import {
+  cspSource,
+  jupyterLiteContentSecurityPolicy,
+  jupyterLiteWorkerContentSecurityPolicy,
+} from './security-headers';
 
 export interface StaticPluginOptions {
   /** The built React app (vite's output). Skipped when absent. */
@@ -33,18 +37,26 @@ function setCacheHeaders(reply: { setHeader(name: string, value: string): unknow
   reply.setHeader('cache-control', value);
 }
 
-/** Origins the Pyodide kernel fetches packages from, read from the built site's configuration. */
-function pyodidePackageOrigins(jupyterLiteDir: string): string[] {
-  const origins = new Set<string>();
+/**
+ * The URLs the Pyodide kernel fetches from, read from the built site's configuration:
+ * `loadPyodideOptions.packageBaseUrl` (PYODIDE_PACKAGES_URL), and `indexURL` or `lockFileURL` when
+ * they are absolute. As CSP sources: the directory (or file) itself, not its whole origin.
+ */
+function pyodidePackageSources(jupyterLiteDir: string): string[] {
+  const sources = new Set<string>();
   for (const file of ['jupyter-lite.json', 'lab/jupyter-lite.json']) {
     const path = join(jupyterLiteDir, file);
     if (!existsSync(path)) continue;
-    for (const match of readFileSync(path, 'utf8').matchAll(/"(?:packageBaseUrl|indexURL)"\s*:\s*"(https?:\/\/[^"]+)"/g)) {
-      origins.add(new URL(match[1]!).origin);
+    const text = readFileSync(path, 'utf8');
+    for (const match of text.matchAll(/"(?:packageBaseUrl|indexURL|lockFileURL)"\s*:\s*"(https?:\/\/[^"]+)"/g)) {
+      sources.add(cspSource(new URL(match[1]!)));
     }
   }
-  return [...origins];
+  return [...sources];
 }
+
+/** The kernel's worker scripts, which get their own policy. */
+const kernelWorker = /^\/jupyterlite\/build\/[\w-]+\.worker\.[0-9a-f]{16}\.js$/;
 
 /**
  * Serves the React app (with client-side route fallback) and JupyterLite from this process, so
@@ -54,12 +66,15 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
   const hasFrontend = existsSync(join(options.frontendDist, 'index.html'));
 
   if (existsSync(options.jupyterLiteDir)) {
-    const csp = jupyterLiteContentSecurityPolicy(pyodidePackageOrigins(options.jupyterLiteDir));
+    const pageCsp = jupyterLiteContentSecurityPolicy();
+    const workerCsp = jupyterLiteWorkerContentSecurityPolicy(
+      pyodidePackageSources(options.jupyterLiteDir),
+    );
     await app.register(async (lite) => {
       lite.addHook('onSend', async (request, reply) => {
-        reply.header('content-security-policy', csp);
-        // Types the static server's MIME table does not know.
         const path = request.url.split('?')[0] ?? '';
+        reply.header('content-security-policy', kernelWorker.test(path) ? workerCsp : pageCsp);
+        // Types the static server's MIME table does not know.
         const type = Object.entries(extraTypes).find(([extension]) => path.endsWith(extension))?.[1];
         if (type && reply.statusCode === 200) reply.header('content-type', type);
       });

@@ -6,6 +6,8 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { hasTrustMarkers } from '../../../shared/src/notebook-trust';
+
 /** The contents folder holding the notebooks; the seed's URL is `?path=files/<name>.ipynb`. */
 export const NOTEBOOK_FOLDER = 'files';
 
@@ -52,10 +54,17 @@ export async function writeContents(siteDir: string, notebooks: string[]): Promi
   for (const source of notebooks) {
     const name = path.basename(source);
     const text = await readFile(source, 'utf8');
+    let notebook: unknown;
     try {
-      JSON.parse(text);
+      notebook = JSON.parse(text);
     } catch (error) {
       throw new Error(`${source} is not valid JSON: ${(error as Error).message}`);
+    }
+    // The lab would render such a notebook's outputs trusted (scripts in HTML outputs would run).
+    if (hasTrustMarkers(notebook)) {
+      throw new Error(
+        `${source} has trust markers (a cell's metadata.trusted or metadata.signature): remove them`,
+      );
     }
     await copyFile(source, path.join(filesDir, name));
     models.push({

@@ -11,6 +11,7 @@ import {
   isKnownOp,
   validateNotebook,
 } from '../../../shared/src/notebook-bridge';
+import { withoutTrustMarkers } from '../../../shared/src/notebook-trust';
 import { BridgeError } from './channel';
 import type { LastExecution } from './errors';
 import { notebookFocus } from './focus';
@@ -34,7 +35,8 @@ export function createOperations(context: OperationContext): (op: string, params
     getErrorOutput: async () => context.lastExecution.error,
     getNotebookState: async () => {
       const panel = await context.notebook();
-      return panel.content.model?.toJSON() as unknown as NotebookJSON;
+      // JupyterLab marks every cell it runs trusted; what leaves the lab (to be saved) never is.
+      return withoutTrustMarkers(panel.content.model?.toJSON() as unknown as NotebookJSON);
     },
     setNotebookState: async (params) => {
       const state = readState(params);
@@ -93,7 +95,9 @@ function readState(params: unknown): NotebookJSON {
   if (problems.length > 0) {
     throw new BridgeError('invalid_notebook', `Not an nbformat 4 notebook: ${problems.slice(0, 5).join('; ')}`);
   }
-  return state as NotebookJSON;
+  // A restored notebook is data: its outputs render untrusted (sanitised, no scripts), whatever
+  // trust markers it carries.
+  return withoutTrustMarkers(state as NotebookJSON);
 }
 
 /** Replaces the document's content in place: same frame, same kernel, markdown rendered. */
