@@ -2,11 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { gzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SaveTokenOutSchema } from '@tutor/shared/progress';
 import { createSaveTokenSigner } from '../../src/progress/save-token';
 import { buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp, TEST_JWT_SECRET } from '../helpers/test-app';
-import { notebook, seededModuleId, storedProgress, UNKNOWN_MODULE_ID } from './helpers';
+import {
+  beacon as sendBeacon,
+  notebook,
+  saveToken,
+  seededModuleId,
+  storedProgress,
+  UNKNOWN_MODULE_ID,
+} from './helpers';
 
 describe('final save by navigator.sendBeacon', () => {
   let app: FastifyInstance;
@@ -19,23 +25,9 @@ describe('final save by navigator.sendBeacon', () => {
   });
   afterAll(() => app.close());
 
-  const saveToken = async (user: TestUser, id = moduleId) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/progress/${id}/save-token`,
-      headers: user.headers,
-    });
-    expect(response.statusCode).toBe(200);
-    return SaveTokenOutSchema.parse(response.json()).save_token;
-  };
-  /** What sendBeacon sends for a string body: a POST with text/plain and no other header of ours. */
-  const beacon = (body: unknown, id = moduleId, contentType = 'text/plain;charset=UTF-8') =>
-    app.inject({
-      method: 'POST',
-      url: `/api/progress/${id}/beacon`,
-      headers: { 'content-type': contentType },
-      payload: typeof body === 'string' ? body : JSON.stringify(body),
-    });
+  const tokenFor = (user: TestUser, id = moduleId) => saveToken(app, user, id);
+  const beacon = (body: unknown, id = moduleId, contentType?: string) =>
+    sendBeacon(app, id, body, contentType);
 
   it('issues a save token only to an authenticated user for a known module', async () => {
     const user = await buildUser(app);
@@ -65,7 +57,7 @@ describe('final save by navigator.sendBeacon', () => {
 
   it('saves a text/plain beacon body authenticated by its save token', async () => {
     const user = await buildUser(app);
-    const token = await saveToken(user);
+    const token = await tokenFor(user);
     const response = await beacon({
       save_token: token,
       notebook_state: notebook('closing'),
@@ -88,7 +80,7 @@ describe('final save by navigator.sendBeacon', () => {
       Array.from({ length: 25_000 }, (_, i) => `x${i} = ${i % 10}`).join('\n'),
     );
     const json = JSON.stringify({
-      save_token: await saveToken(user),
+      save_token: await tokenFor(user),
       notebook_state: large,
       base_version: 0,
     });
@@ -108,7 +100,7 @@ describe('final save by navigator.sendBeacon', () => {
   it('also accepts an application/json beacon', async () => {
     const user = await buildUser(app);
     const response = await beacon(
-      { save_token: await saveToken(user), notebook_state: notebook() },
+      { save_token: await tokenFor(user), notebook_state: notebook() },
       moduleId,
       'application/json',
     );
@@ -117,7 +109,7 @@ describe('final save by navigator.sendBeacon', () => {
 
   it('refuses a stale beacon with 409 like PUT', async () => {
     const user = await buildUser(app);
-    const token = await saveToken(user);
+    const token = await tokenFor(user);
     await beacon({ save_token: token, notebook_state: notebook('1') });
     await beacon({ save_token: token, notebook_state: notebook('2'), base_version: 1 });
     const response = await beacon({
@@ -138,7 +130,7 @@ describe('final save by navigator.sendBeacon', () => {
     let before: Awaited<ReturnType<typeof storedProgress>>;
     beforeAll(async () => {
       user = await buildUser(app);
-      token = await saveToken(user);
+      token = await tokenFor(user);
       await beacon({ save_token: token, notebook_state: notebook('kept') });
       before = await storedProgress(app, user.user.id, moduleId);
     });
@@ -173,7 +165,7 @@ describe('final save by navigator.sendBeacon', () => {
     });
 
     it("another module's save token", async () => {
-      const otherToken = await saveToken(user, otherModuleId);
+      const otherToken = await tokenFor(user, otherModuleId);
       const response = await beacon({ save_token: otherToken, notebook_state: notebook('x') });
       expect(response.statusCode).toBe(401);
       await unchanged();
@@ -288,7 +280,7 @@ describe('final save by navigator.sendBeacon', () => {
   it("cannot write another user's progress: the token says whose row it is", async () => {
     const alice = await buildUser(app);
     const bob = await buildUser(app);
-    const bobToken = await saveToken(bob);
+    const bobToken = await tokenFor(bob);
     await beacon({ save_token: bobToken, notebook_state: notebook('bob') });
     expect(await storedProgress(app, alice.user.id, moduleId)).toBeUndefined();
     expect((await storedProgress(app, bob.user.id, moduleId))!.notebookState).toEqual(

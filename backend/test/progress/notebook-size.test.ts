@@ -6,10 +6,10 @@
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOTEBOOK_STATE_MAX_BYTES, SaveTokenOutSchema } from '@tutor/shared/progress';
+import { NOTEBOOK_STATE_MAX_BYTES } from '@tutor/shared/progress';
 import { buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
-import { notebook, seededModuleId, storedProgress } from './helpers';
+import { beacon, notebook, saveToken, seededModuleId, storedProgress } from './helpers';
 
 const LIMIT = NOTEBOOK_STATE_MAX_BYTES;
 
@@ -101,23 +101,12 @@ describe('the notebook size limit', () => {
 
   it('applies to the final save sent by sendBeacon', async () => {
     const before = await storedProgress(app, user.user.id, moduleId);
-    const token = SaveTokenOutSchema.parse(
-      (
-        await app.inject({
-          method: 'POST',
-          url: `/api/progress/${moduleId}/save-token`,
-          headers: user.headers,
-        })
-      ).json(),
-    ).save_token;
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/progress/${moduleId}/beacon`,
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      payload: gzipSync(
-        JSON.stringify({ save_token: token, notebook_state: notebookOfSize(LIMIT + 1) }),
-      ),
-    });
+    const token = await saveToken(app, user, moduleId);
+    const response = await beacon(
+      app,
+      moduleId,
+      gzipSync(JSON.stringify({ save_token: token, notebook_state: notebookOfSize(LIMIT + 1) })),
+    );
     await expectRefused(response, before);
   });
 });

@@ -7,11 +7,10 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SaveTokenOutSchema } from '@tutor/shared/progress';
 import { userModuleProgress } from '../../src/progress/schema';
 import { buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
-import { seededModuleId, storedProgress } from './helpers';
+import { beacon, saveToken, seededModuleId, storedProgress } from './helpers';
 
 const SCRIPT_HTML =
   '<b>hello</b><script src="https://cdn.jsdelivr.net/npm/probe@1/steal.js"></script>';
@@ -107,20 +106,10 @@ describe('notebook trust markers', () => {
 
   it('are stripped from the final save sent by sendBeacon', async () => {
     const user = await buildUser(app);
-    const token = SaveTokenOutSchema.parse(
-      (
-        await app.inject({
-          method: 'POST',
-          url: `/api/progress/${moduleId}/save-token`,
-          headers: user.headers,
-        })
-      ).json(),
-    ).save_token;
-    const response = await app.inject({
-      method: 'POST',
-      url: `/api/progress/${moduleId}/beacon`,
-      headers: { 'content-type': 'text/plain;charset=UTF-8' },
-      payload: JSON.stringify({ save_token: token, notebook_state: trustedNotebook() }),
+    const token = await saveToken(app, user, moduleId);
+    const response = await beacon(app, moduleId, {
+      save_token: token,
+      notebook_state: trustedNotebook(),
     });
     expect(response.statusCode).toBe(200);
     expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(
