@@ -145,6 +145,8 @@ export async function appendToCell(
 /**
  * Waits for the save of an edit just made: first the edit shows as unsaved (it does for 3 s before
  * the autosave), then "Saved". Without the first step the "Saved" of the previous save would do.
+ * Not for a run or a reset: those are saved at once, and the header can be back at "Saved" before
+ * the first step looks (poll the stored notebook instead).
  */
 export async function waitForSaved(page: Page, timeout = 20_000): Promise<void> {
   const state = page.getByTestId('save-state');
