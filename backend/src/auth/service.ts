@@ -5,6 +5,11 @@ import type {
   ProfileUpdateRequest,
   RegisterRequest,
 } from '@tutor/shared/auth';
+import {
+  passwordStrength,
+  personalWords,
+  weakPasswordMessage,
+} from '@tutor/shared/password-strength';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { badRequest, unauthorized } from '../errors/app-error';
@@ -24,6 +29,13 @@ const INCORRECT_CREDENTIALS = 'Incorrect email or password';
 
 const emailTaken = () => badRequest('Email already registered', { fields: ['email'] });
 const usernameTaken = () => badRequest('Username already taken', { fields: ['username'] });
+
+/** Refuses a password the shared estimator calls guessable (the browser's meter uses the same). */
+function requireStrongPassword(field: string, label: string, password: string, personal: string[]) {
+  const strength = passwordStrength(password, personal);
+  if (!strength.acceptable)
+    throw badRequest(weakPasswordMessage(label, strength), { fields: [field] });
+}
 
 // Logins for unknown emails verify against this hash, so they cost as much as real ones and the
 // response time does not reveal whether an account exists.
@@ -72,6 +84,8 @@ export class AuthService {
   async register(input: RegisterRequest): Promise<IssuedSession> {
     if (await this.emailExists(input.email)) throw emailTaken();
     if (await this.usernameTaken(input.username)) throw usernameTaken();
+    const personal = personalWords(input.email, input.username);
+    requireStrongPassword('password', 'Password', input.password, personal);
     const passwordHash = await hashPassword(input.password);
     let user: User | undefined;
     try {
@@ -190,6 +204,8 @@ export class AuthService {
     if (!(await verifyPassword(user.passwordHash, input.current_password))) {
       throw badRequest('Current password is incorrect', { fields: ['current_password'] });
     }
+    const personal = personalWords(user.email, user.username);
+    requireStrongPassword('new_password', 'New password', input.new_password, personal);
     const passwordHash = await hashPassword(input.new_password);
     try {
       await this.db.update(users).set({ passwordHash }).where(eq(users.id, userId));

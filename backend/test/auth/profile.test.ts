@@ -157,6 +157,25 @@ describe('profile and password', () => {
     expect((await userRow(student.user.id)).passwordHash).toBe(student.user.passwordHash);
   });
 
+  it('PUT /me/password refuses a guessable new password and keeps the hash and the sessions', async () => {
+    const student = await buildUser(app);
+    const tokensBefore = await countRefreshTokens(app, student.user);
+    const response = await putPassword(student.headers, {
+      current_password: DEFAULT_TEST_PASSWORD,
+      new_password: 'password1',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({
+      message: expect.stringMatching(/^New password is too easy to guess\. \S/),
+      fields: ['new_password'],
+    });
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expect((await userRow(student.user.id)).passwordHash).toBe(student.user.passwordHash);
+    expect(await countRefreshTokens(app, student.user)).toBe(tokensBefore);
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: student.headers });
+    expect(me.statusCode).toBe(200);
+  });
+
   it('PUT /me/password rejects missing fields', async () => {
     const student = await buildUser(app);
     const response = await putPassword(student.headers, {});
@@ -191,7 +210,7 @@ describe('profile and password', () => {
     const before = await countRefreshTokens(app, student.user);
     const response = await putPassword(student.headers, {
       current_password: 'nope nope',
-      new_password: 'whatever123',
+      new_password: 'a brand new password',
     });
     expect(response.statusCode).toBe(400);
     expect(response.headers['set-cookie']).toBeUndefined();

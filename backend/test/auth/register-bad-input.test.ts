@@ -132,10 +132,42 @@ describe('POST /api/auth/register with bad input', () => {
     });
   }
 
-  it('accepts the boundaries: 8-character password, 3- and 50-character usernames, levels 1 and 5', async () => {
+  // Weak passwords (issue: "12345678" and "password" were accepted). The estimator's own words.
+  const weakPasswords: Array<[string, string]> = [
+    ['12345678', 'This is a heavily used password.'],
+    ['password', 'This is a heavily used password.'],
+    ['p@55w0rd', 'This is similar to a commonly used password.'],
+    ['Qx7#vR2m', 'Add more words that are less common.'],
+  ];
+  for (const [password, advice] of weakPasswords) {
+    it(`refuses the guessable password ${JSON.stringify(password)}, saying why`, async () => {
+      const body = uniqueRegistration({ password });
+      await expectRejected(
+        () => register(app, body),
+        400,
+        `Password is too easy to guess. ${advice}`,
+        ['password'],
+        body,
+      );
+    });
+  }
+
+  it('refuses the account’s own username as its password', async () => {
+    const body = uniqueRegistration();
+    body.password = body.username;
+    await expectRejected(
+      () => register(app, body),
+      400,
+      /^Password is too easy to guess\./,
+      ['password'],
+      body,
+    );
+  });
+
+  it('accepts the boundaries: a 10-character password, 3- and 50-character usernames, levels 1 and 5', async () => {
     for (const override of [
       {
-        password: '12345678',
+        password: 'Qx7#vR2m!k',
         username: randomUUID().slice(0, 3),
         programming_level: 1,
         maths_level: 5,

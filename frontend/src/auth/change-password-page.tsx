@@ -7,7 +7,8 @@ import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
 import { useAuth } from './auth-context';
-import { passwordChangeFields, validatePasswordChangeForm } from './validation';
+import { PasswordMeter, usePasswordStrength } from './password-meter';
+import { passwordChangeFields, validatePasswordChangeForm, withPasswordError } from './validation';
 
 const emptyValues = { current_password: '', new_password: '', confirm_password: '' };
 
@@ -17,7 +18,9 @@ export function ChangePasswordPage() {
   const { values, setValue, errors, formError, pending, formRef, handleSubmit } = useForm({
     initialValues: emptyValues,
     fields: passwordChangeFields,
-    validate: validatePasswordChangeForm,
+    // Called on submit, after `checked` below is set for this render.
+    validate: (form: typeof emptyValues) =>
+      withPasswordError(validatePasswordChangeForm(form), 'new_password', checked?.error),
     async submit(request) {
       setChanged(false);
       const token = await changePassword(request);
@@ -26,6 +29,11 @@ export function ChangePasswordPage() {
       return emptyValues;
     },
   });
+
+  const checked = usePasswordStrength('New password', values.new_password, [
+    user?.email,
+    user?.username,
+  ]);
 
   return (
     <PageCard
@@ -61,13 +69,14 @@ export function ChangePasswordPage() {
           name="new_password"
           type="password"
           label="New password"
-          hint="At least 8 characters."
+          hint="At least 8 characters, and hard to guess: a few uncommon words work well."
           autoComplete="new-password"
           required
           value={values.new_password}
           error={errors.new_password}
           onChange={(event) => setValue('new_password', event.target.value)}
         />
+        <PasswordMeter id="new-password-strength" checked={checked} />
         <FormField
           id="confirm_password"
           name="confirm_password"

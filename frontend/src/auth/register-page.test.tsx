@@ -51,7 +51,7 @@ describe('RegisterPage', () => {
     const password = screen.getByLabelText('Password');
     expect(password).toHaveAttribute('aria-invalid', 'true');
     expect(password).toHaveAccessibleDescription(
-      'At least 8 characters. Password must be at least 8 characters',
+      'At least 8 characters, and hard to guess: a few uncommon words work well. Password must be at least 8 characters',
     );
     expect(screen.getByLabelText('Repeat password')).toHaveAccessibleDescription(
       'Passwords do not match',
@@ -65,8 +65,8 @@ describe('RegisterPage', () => {
     const user = await fillForm({
       email: 'Ada@Example.com',
       username: 'ada',
-      password: 'long enough',
-      confirm: 'long enough',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
     });
     // jsdom has no native range behaviour for arrow keys; set the values as the browser would.
     fireEvent.change(screen.getByLabelText('Programming'), { target: { value: '5' } });
@@ -79,7 +79,7 @@ describe('RegisterPage', () => {
     expect(register).toHaveBeenCalledExactlyOnceWith({
       email: 'ada@example.com',
       username: 'ada',
-      password: 'long enough',
+      password: 'a long enough password',
       programming_level: 5,
       maths_level: 2,
     });
@@ -93,13 +93,40 @@ describe('RegisterPage', () => {
     const user = await fillForm({
       email: 'ada@example.com',
       username: 'ada',
-      password: 'long enough',
-      confirm: 'long enough',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
     });
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     const email = await screen.findByLabelText('Email');
     await vi.waitFor(() => expect(email).toHaveAccessibleDescription('Email already registered'));
     expect(email).toHaveFocus();
+    expect(screen.getByRole('link', { name: 'Log in instead' })).toHaveAttribute('href', '/login');
+  });
+
+  it('rates the password as it is typed and refuses a guessable one without sending it', async () => {
+    const { register } = renderRegister();
+    const user = await fillForm({
+      email: 'ada@example.com',
+      username: 'ada',
+      password: 'password1',
+      confirm: 'password1',
+    });
+    const meter = screen.getByTestId('password-meter');
+    await vi.waitFor(() => expect(meter).toHaveAttribute('data-score', '0'), { timeout: 10_000 });
+    expect(meter).toHaveTextContent('Strength: Very weak. This is a commonly used password.');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    const password = screen.getByLabelText('Password');
+    expect(password).toHaveAttribute('aria-invalid', 'true');
+    expect(password).toHaveAccessibleDescription(
+      /Password is too easy to guess\. This is a commonly used password\./,
+    );
+    expect(password).toHaveFocus();
+    expect(register).not.toHaveBeenCalled();
+
+    await user.clear(password);
+    await user.type(password, 'purple monkey dishwasher');
+    await vi.waitFor(() => expect(meter).toHaveAttribute('data-score', '4'), { timeout: 10_000 });
+    expect(meter).toHaveTextContent('Strength: Very strong.');
   });
 
   it('shows a rate limit as a form alert with the wait', async () => {
@@ -110,8 +137,8 @@ describe('RegisterPage', () => {
     const user = await fillForm({
       email: 'ada@example.com',
       username: 'ada',
-      password: 'long enough',
-      confirm: 'long enough',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
     });
     await user.click(screen.getByRole('button', { name: 'Create account' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
@@ -126,8 +153,8 @@ describe('RegisterPage', () => {
     const user = await fillForm({
       email: 'ada@example.com',
       username: 'ada',
-      password: 'long enough',
-      confirm: 'long enough',
+      password: 'a long enough password',
+      confirm: 'a long enough password',
     });
     const submit = screen.getByRole('button', { name: /Create account/ });
     await user.click(submit);

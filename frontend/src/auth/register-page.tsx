@@ -8,7 +8,16 @@ import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
 import { useAuth } from './auth-context';
 import { LevelSlider } from './level-slider';
-import { registerFields, validateRegisterForm, type RegisterFormValues } from './validation';
+import { PasswordMeter, usePasswordStrength } from './password-meter';
+import {
+  registerFields,
+  validateRegisterForm,
+  withPasswordError,
+  type RegisterFormValues,
+} from './validation';
+
+/** The server's answer for an email that has an account: the form offers to log in instead. */
+const EMAIL_TAKEN = 'Email already registered';
 
 const initialValues: RegisterFormValues = {
   email: '',
@@ -25,9 +34,12 @@ export function RegisterPage() {
   const { values, setValue, errors, formError, pending, formRef, handleSubmit } = useForm({
     initialValues,
     fields: registerFields,
-    validate: validateRegisterForm,
+    // Called on submit, after `checked` below is set for this render.
+    validate: (form: RegisterFormValues) =>
+      withPasswordError(validateRegisterForm(form), 'password', checked?.error),
     submit: register,
   });
+  const checked = usePasswordStrength('Password', values.password, [values.email, values.username]);
 
   return (
     <PageCard
@@ -58,6 +70,13 @@ export function RegisterPage() {
           error={errors.email}
           onChange={(event) => setValue('email', event.target.value)}
         />
+        {errors.email === EMAIL_TAKEN && (
+          <p className="-mt-3 text-sm">
+            <TextLink to="/login" state={location.state}>
+              Log in instead
+            </TextLink>
+          </p>
+        )}
         <FormField
           id="username"
           name="username"
@@ -74,13 +93,14 @@ export function RegisterPage() {
           name="password"
           type="password"
           label="Password"
-          hint="At least 8 characters."
+          hint="At least 8 characters, and hard to guess: a few uncommon words work well."
           autoComplete="new-password"
           required
           value={values.password}
           error={errors.password}
           onChange={(event) => setValue('password', event.target.value)}
         />
+        <PasswordMeter id="password-strength" checked={checked} />
         <FormField
           id="confirm_password"
           name="confirm_password"

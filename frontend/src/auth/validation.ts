@@ -8,7 +8,11 @@ import {
   type ProfileUpdateRequest,
   type RegisterRequest,
 } from '@tutor/shared/auth';
-import { fieldErrorsFromZod, type ValidationResult as Result } from '../lib/forms';
+import {
+  fieldErrorsFromZod,
+  type FieldErrors,
+  type ValidationResult as Result,
+} from '../lib/forms';
 
 // Client-side checks use the server's own schemas, so the rules (and messages) cannot drift.
 
@@ -94,5 +98,20 @@ export function validatePasswordChangeForm(values: {
   const confirmation = confirmationError(values.new_password, confirm_password);
   if (confirmation) errors.confirm_password = confirmation;
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data };
+  return { ok: false, errors };
+}
+
+/**
+ * Adds the strength estimator's error for the password field, when it has one for the password
+ * being sent (the server refuses the same passwords with the same words).
+ */
+export function withPasswordError<Request, Field extends string>(
+  result: Result<Request, Field>,
+  field: NoInfer<Field>,
+  error: string | undefined,
+): Result<Request, Field> {
+  if (!error) return result;
+  const errors: FieldErrors<Field> = result.ok ? {} : { ...result.errors };
+  errors[field] ??= error;
   return { ok: false, errors };
 }
