@@ -76,7 +76,11 @@ export function ChangePasswordPage() {
           error={errors.new_password}
           onChange={(event) => setValue('new_password', event.target.value)}
         />
-        <PasswordMeter id="new-password-strength" checked={checked} />
+        <PasswordMeter
+          id="new-password-strength"
+          checked={checked}
+          fieldError={errors.new_password}
+        />
         <FormField
           id="confirm_password"
           name="confirm_password"

@@ -47,26 +47,37 @@ export function usePasswordStrength(
   return checked?.password === password ? checked : null;
 }
 
-const FILLED = ['bg-red-600', 'bg-red-600', 'bg-amber-500', 'bg-green-600', 'bg-green-700'];
+const COLOURS = ['bg-red-600', 'bg-red-600', 'bg-amber-500', 'bg-green-600', 'bg-green-700'];
 
-/** Five bars and a sentence; the sentence is announced politely as it changes. */
-export function PasswordMeter({ id, checked }: { id: string; checked: CheckedPassword | null }) {
+/**
+ * Five bars and a sentence, announced politely as it changes. When the field already shows the
+ * refusal (`fieldError`), the sentence gives only the rating, so the advice is not said twice.
+ */
+export function PasswordMeter({
+  id,
+  checked,
+  fieldError,
+}: {
+  id: string;
+  checked: CheckedPassword | null;
+  fieldError?: string;
+}) {
   const strength = checked?.strength;
   const filled = strength ? strength.score + 1 : 0;
+  const colour = COLOURS[filled - 1] ?? 'bg-slate-200';
+  const advice = strength?.advice && !fieldError ? ` ${strength.advice}` : '';
   return (
     <div id={id} className="space-y-1" data-testid="password-meter" data-score={strength?.score}>
       <div className="flex gap-1" aria-hidden="true">
-        {FILLED.map((colour, index) => (
+        {COLOURS.map((_, index) => (
           <span
             key={index}
-            className={`h-1.5 flex-1 rounded-full ${index < filled ? FILLED[filled - 1] : 'bg-slate-200'}`}
+            className={`h-1.5 flex-1 rounded-full ${index < filled ? colour : 'bg-slate-200'}`}
           />
         ))}
       </div>
-      <p className="text-xs text-slate-700" aria-live="polite">
-        {strength
-          ? `Strength: ${strength.label}.${strength.advice ? ` ${strength.advice}` : ''}`
-          : 'Use a few uncommon words; the bar shows how hard the password is to guess.'}
+      <p className="min-h-4 text-xs text-slate-700" aria-live="polite">
+        {strength ? `Strength: ${strength.label}.${advice}` : ''}
       </p>
     </div>
   );

@@ -100,7 +100,7 @@ export function RegisterPage() {
           error={errors.password}
           onChange={(event) => setValue('password', event.target.value)}
         />
-        <PasswordMeter id="password-strength" checked={checked} />
+        <PasswordMeter id="password-strength" checked={checked} fieldError={errors.password} />
         <FormField
           id="confirm_password"
           name="confirm_password"
