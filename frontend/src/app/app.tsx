@@ -1,14 +1,19 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { createQueryClient } from '../api/query-client';
 import { AuthProvider } from '../auth/auth-provider';
 import { routes } from './routes';
 
 const router = createBrowserRouter(routes);
+const queryClient = createQueryClient();
 
-/** The providers around the router: the session is known to every page. */
+/** The providers around the router: the session and the data cache are known to every page. */
 export function App() {
   return (
-    <AuthProvider>
-      <RouterProvider router={router} />
-    </AuthProvider>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
+    </QueryClientProvider>
   );
 }
