@@ -1,10 +1,19 @@
 import type { z } from 'zod';
 import { AppError } from './app-error';
 
-/** One line per problem, each naming its field: "email: Invalid email address". */
+/**
+ * One line naming each problem and its field: "email: Invalid email address; content is required"
+ * (a message that already starts with its field is not prefixed again). HTTP errors and WebSocket
+ * frame errors both say it this way.
+ */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const path = issue.path.join('.');
+      return path === '' || issue.message.startsWith(path)
+        ? issue.message
+        : `${path}: ${issue.message}`;
+    })
     .join('; ');
 }
 

@@ -3,12 +3,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
+import { describeZodError } from '../errors/validation';
 import { SocketCloseCodes, TutorMessageFrameSchema } from '@tutor/shared/chat';
 import { turnDeps } from '../chat/deps';
 import { UNAVAILABLE_MESSAGE } from '../chat/pipeline/canned';
 import { runTurn } from '../chat/pipeline/run-turn';
 import { authenticateSocket } from '../chat/socket/authenticate-socket';
-import { describeFrameError, openConversation } from '../chat/socket/conversation';
+import { openConversation } from '../chat/socket/conversation';
 import { settlePendingTurns } from '../chat/socket/live-sockets';
 import { withinMessageBudget } from '../chat/socket/message-budget';
 import { exercisesForNotebook, findExercise } from '../learning-modules/exercises';
@@ -60,8 +61,7 @@ export async function tutorSocket(app: FastifyInstance): Promise<void> {
       if (!module) return;
       conversation.start(async (raw, signal, send) => {
         const frame = TutorMessageFrameSchema.safeParse(raw);
-        if (!frame.success)
-          return send({ type: 'error', message: describeFrameError(frame.error) });
+        if (!frame.success) return send({ type: 'error', message: describeZodError(frame.error) });
         if (!withinMessageBudget(app, userId, send)) return;
         const deps = turnDeps(app, request.log);
         if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });

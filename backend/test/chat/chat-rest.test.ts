@@ -155,7 +155,7 @@ describe('chat REST', () => {
         headers: student.headers,
       });
       expect(malformed.statusCode).toBe(422);
-      expect(malformed.json().error.message).toBe('id: id must be a UUID');
+      expect(malformed.json().error.message).toBe('id must be a UUID');
       expect((await storedChat(app, student.user.id)).sessions).toHaveLength(2);
     },
   );

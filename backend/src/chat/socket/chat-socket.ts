@@ -1,11 +1,12 @@
 // WebSocket /ws/chat?token=<access token> (foundation §2): general chat sessions.
 import type { FastifyInstance } from 'fastify';
 import { ChatMessageFrameSchema } from '@tutor/shared/chat';
+import { describeZodError } from '../../errors/validation';
 import { UNAVAILABLE_MESSAGE } from '../pipeline/canned';
 import { runTurn } from '../pipeline/run-turn';
 import { turnDeps } from '../deps';
 import { authenticateSocket } from './authenticate-socket';
-import { describeFrameError, openConversation } from './conversation';
+import { openConversation } from './conversation';
 import { settlePendingTurns } from './live-sockets';
 import { withinMessageBudget } from './message-budget';
 
@@ -20,7 +21,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
         conversation.start(async (raw, signal, send) => {
           const frame = ChatMessageFrameSchema.safeParse(raw);
           if (!frame.success)
-            return send({ type: 'error', message: describeFrameError(frame.error) });
+            return send({ type: 'error', message: describeZodError(frame.error) });
           if (!withinMessageBudget(app, userId, send)) return;
           const deps = turnDeps(app, request.log);
           if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });

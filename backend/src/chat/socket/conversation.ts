@@ -3,7 +3,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { WebSocket, type RawData } from 'ws';
 import type { ChatServerEvent } from '@tutor/shared/chat';
-import type { z } from 'zod';
 import { trackSocket, trackTurn } from './live-sockets';
 
 export type SendEvent = (event: ChatServerEvent) => void;
@@ -112,16 +111,4 @@ export function openConversation(
       for (const data of buffered.splice(0)) onFrame(data);
     },
   };
-}
-
-/** One line naming each problem: "content is required; session_id must be a UUID". */
-export function describeFrameError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.join('.');
-      return path === '' || issue.message.startsWith(path)
-        ? issue.message
-        : `${path}: ${issue.message}`;
-    })
-    .join('; ');
 }
