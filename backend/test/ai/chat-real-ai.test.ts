@@ -5,6 +5,7 @@ import { connect, tokens } from '../chat/socket-client';
 import { buildUser } from '../helpers/factories';
 import {
   guardOutboundFetch,
+  standInVendorsEnv,
   startLlmStandIn,
   tokensOf,
   type LlmStandIn,
@@ -90,17 +91,7 @@ describe('chat with vendors (stand-in)', () => {
   let standIn: LlmStandIn;
   beforeAll(async () => {
     standIn = await startLlmStandIn();
-    app = await createTestApp({
-      env: {
-        LLM_PROVIDERS: 'anthropic,openai',
-        ANTHROPIC_API_KEY: 'sk-ant-test',
-        ANTHROPIC_BASE_URL: standIn.baseUrl,
-        OPENAI_API_KEY: 'sk-openai-test',
-        OPENAI_BASE_URL: standIn.baseUrl,
-        LLM_TIMEOUT_MS: '1500', // generous: a loaded CI machine is slow to the first token too
-        LLM_MAX_RETRIES: '1',
-      },
-    });
+    app = await createTestApp({ env: standInVendorsEnv(standIn, { maxRetries: 1 }) });
     await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Env } from '../../src/config/env';
 
 /**
  * A local stand-in for LLM vendors, speaking their real wire formats so the real AI SDK provider
@@ -429,6 +430,25 @@ function completeBody(vendor: 'openai' | 'anthropic' | 'google', model: string, 
     model,
     choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
     usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 },
+  };
+}
+
+/**
+ * The env of an app whose vendors are Anthropic then OpenAI, both played by `standIn`, so a test
+ * can script a failover between them.
+ */
+export function standInVendorsEnv(
+  standIn: LlmStandIn,
+  options: { maxRetries: number },
+): Partial<Record<keyof Env, string>> {
+  return {
+    LLM_PROVIDERS: 'anthropic,openai',
+    ANTHROPIC_API_KEY: 'sk-ant-test',
+    ANTHROPIC_BASE_URL: standIn.baseUrl,
+    OPENAI_API_KEY: 'sk-openai-test',
+    OPENAI_BASE_URL: standIn.baseUrl,
+    LLM_TIMEOUT_MS: '1500', // generous: a loaded CI machine is slow to the first token too
+    LLM_MAX_RETRIES: String(options.maxRetries),
   };
 }
 

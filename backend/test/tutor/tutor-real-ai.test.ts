@@ -10,6 +10,7 @@ import { buildUser } from '../helpers/factories';
 import {
   guardOutboundFetch,
   type LlmStandIn,
+  standInVendorsEnv,
   startLlmStandIn,
   tokensOf,
 } from '../helpers/llm-stand-in';
@@ -26,17 +27,7 @@ beforeAll(async () => {
   (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
   guard = guardOutboundFetch();
   standIn = await startLlmStandIn();
-  app = await createTestApp({
-    env: {
-      LLM_PROVIDERS: 'anthropic,openai',
-      ANTHROPIC_API_KEY: 'sk-ant-test',
-      ANTHROPIC_BASE_URL: standIn.baseUrl,
-      OPENAI_API_KEY: 'sk-openai-test',
-      OPENAI_BASE_URL: standIn.baseUrl,
-      LLM_TIMEOUT_MS: '1500', // generous: a loaded CI machine is slow to the first token too
-      LLM_MAX_RETRIES: '0',
-    },
-  });
+  app = await createTestApp({ env: standInVendorsEnv(standIn, { maxRetries: 0 }) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   module = (await listModules(app.database.db))[0]!;
 });
