@@ -17,6 +17,7 @@ import {
   startingHintLevel,
   toLevel,
 } from '../../pedagogy/levels';
+import { loadLearner } from '../../auth/users-store';
 import { storableText } from '../../db/text';
 import { buildSystemPrompt } from '../../pedagogy/prompts';
 import type { ChatSession } from '../schema';
@@ -117,7 +118,7 @@ async function classify(
 
 async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<TurnOutcome> {
   const [user, opened] = await Promise.all([
-    store.loadUser(deps.db, request.userId),
+    loadLearner(deps.db, request.userId),
     openSession(deps, request),
   ]);
   if (!user) throw new TurnInputError('Your account no longer exists');

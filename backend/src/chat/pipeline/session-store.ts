@@ -1,33 +1,12 @@
-// Database access of a turn: the session with its pedagogy state, messages, the user's levels.
+// Database access of a turn: the session with its pedagogy state, messages, and (through auth's
+// users store) the user's effective levels in the same statement as the answer.
 import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { SessionType } from '@tutor/shared/chat';
-import { users } from '../../auth/schema';
+import { effectiveLevelsUpdate } from '../../auth/users-store';
 import type { Database } from '../../db/client';
 import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
 import { type ChatSession, chatMessages, chatSessions } from '../schema';
-
-export interface TurnUser {
-  username: string;
-  programmingLevel: number;
-  mathsLevel: number;
-  effectiveProgrammingLevel: number | null;
-  effectiveMathsLevel: number | null;
-}
-
-export async function loadUser(db: Database, userId: string): Promise<TurnUser | undefined> {
-  const [user] = await db
-    .select({
-      username: users.username,
-      programmingLevel: users.programmingLevel,
-      mathsLevel: users.mathsLevel,
-      effectiveProgrammingLevel: users.effectiveProgrammingLevel,
-      effectiveMathsLevel: users.effectiveMathsLevel,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  return user;
-}
 
 interface SessionScope {
   userId: string;
@@ -205,10 +184,7 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
         updated_at = now()`
     : sql`${naming} updated_at = now()`;
   const userUpdate = effective
-    ? sql`, moved_user as (
-        update users set effective_programming_level = ${effective.programming},
-          effective_maths_level = ${effective.maths}
-        where id = ${record.userId})`
+    ? sql`, moved_user as (${effectiveLevelsUpdate(record.userId, effective)})`
     : sql``;
   const result = await db.execute<{ id: string }>(sql`
     with answer as (
