@@ -20,6 +20,7 @@ import { registerMessageBudget } from './chat/socket/message-budget';
 import { chatSocket } from './chat/socket/chat-socket';
 import { closeSocketsGoingAway } from './chat/socket/live-sockets';
 import { healthRoutes } from './health/routes';
+import { registerExerciseCatalog } from './learning-modules/exercises';
 import { learningModuleRoutes } from './learning-modules/routes';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
@@ -69,6 +70,7 @@ export const appPlugin = fp<AppOptions>(
     });
     await app.register(aiPlugin);
     registerMessageBudget(app, env.CHAT_MESSAGES_PER_MINUTE);
+    registerExerciseCatalog(app);
 
     // Feature routes.
     await app.register(healthRoutes);

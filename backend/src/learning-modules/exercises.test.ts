@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { exercisesDir, loadExerciseCatalog } from './exercises';
+import { exercisesDir, exercisesForNotebook, findExercise, loadExerciseCatalog } from './exercises';
 
 const exercise = (id: string) => ({
   id,
@@ -86,5 +86,15 @@ describe('loadExerciseCatalog', () => {
       expect(material.hints).toHaveLength(4);
       expect(material.solution.length).toBeGreaterThan(0);
     }
+  });
+  it('finds an exercise by id and the exercises of a notebook by its file name', () => {
+    const catalog = loadExerciseCatalog(exercisesDir('notebooks'), log());
+    const exercise = findExercise(catalog, 'm1-ex1-create-arrays');
+    expect(exercise?.hints).toHaveLength(4);
+    expect(findExercise(catalog, 'no-such-exercise')).toBeUndefined();
+    expect(exercisesForNotebook(catalog, 'notebooks/module_01_intro_to_numpy.ipynb')).toContain(
+      exercise,
+    );
+    expect(exercisesForNotebook(catalog, 'module_99_missing.ipynb')).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type pino from 'pino';
 import { z } from 'zod';
 import type { ExerciseMaterial } from '../ai/types';
-import { EnvSchema } from '../config/env';
 import { fromRepoRoot } from '../config/paths';
 import { describeZodError } from '../errors/validation';
 
@@ -85,35 +85,35 @@ export function loadExerciseCatalog(dir: string, log: Log): ExerciseCatalog {
   return { byId, byNotebook };
 }
 
-let catalog: { dir: string; value: ExerciseCatalog } | undefined;
-
 /** The folder of the tutor files: `<NOTEBOOKS_DIR>/tutor`. */
 export function exercisesDir(notebooksDir: string): string {
   return join(fromRepoRoot(notebooksDir), 'tutor');
 }
 
-/**
- * Loads the catalog at start-up with the app's logger (the app calls this when it registers the
- * module routes). Loaded once per process and folder; later calls with the same folder are free.
- */
-export function configureExercises(notebooksDir: string, log: Log): ExerciseCatalog {
-  const dir = exercisesDir(notebooksDir);
-  if (catalog?.dir !== dir) catalog = { dir, value: loadExerciseCatalog(dir, log) };
-  return catalog.value;
-}
-
-function currentCatalog(): ExerciseCatalog {
-  if (catalog) return catalog.value;
-  const notebooksDir = EnvSchema.shape.NOTEBOOKS_DIR.parse(process.env.NOTEBOOKS_DIR);
-  return configureExercises(notebooksDir, pino({ level: process.env.LOG_LEVEL ?? 'info' }));
-}
-
 /** The authored material of one exercise (`metadata.tutor.exercise` of a notebook cell). */
-export function findExercise(exerciseId: string): ExerciseMaterial | undefined {
-  return currentCatalog().byId.get(exerciseId);
+export function findExercise(
+  catalog: ExerciseCatalog,
+  exerciseId: string,
+): ExerciseMaterial | undefined {
+  return catalog.byId.get(exerciseId);
 }
 
 /** The exercises of one notebook, in authored order (empty when it has no tutor file). */
-export function exercisesForNotebook(notebookFilename: string): readonly ExerciseMaterial[] {
-  return currentCatalog().byNotebook.get(basename(notebookFilename)) ?? [];
+export function exercisesForNotebook(
+  catalog: ExerciseCatalog,
+  notebookFilename: string,
+): readonly ExerciseMaterial[] {
+  return catalog.byNotebook.get(basename(notebookFilename)) ?? [];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The tutor's authored exercises, read once at start-up. */
+    exercises: ExerciseCatalog;
+  }
+}
+
+/** Reads the catalog from `<NOTEBOOKS_DIR>/tutor` of the validated config, with the app's logger. */
+export function registerExerciseCatalog(app: FastifyInstance): void {
+  app.decorate('exercises', loadExerciseCatalog(exercisesDir(app.config.NOTEBOOKS_DIR), app.log));
 }

@@ -2,7 +2,6 @@ import type { FastifyPluginAsync } from 'fastify';
 import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
-import { configureExercises } from './exercises';
 import { ModuleListCache } from './module-list';
 import { getModule, toModuleOut } from './service';
 
@@ -11,9 +10,6 @@ import { getModule, toModuleOut } from './service';
  * catalog (titles and descriptions only) that the landing page shows to visitors.
  */
 export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
-  // The tutor's exercise material is read once, at start-up, with the app's logger.
-  configureExercises(app.config.NOTEBOOKS_DIR, app.log);
-
   const moduleList = new ModuleListCache(app.database.db);
   // ModuleListItem[] as JSON text.
   app.get('/api/modules', { preHandler: app.authenticate }, async (request, reply) =>

@@ -12,7 +12,11 @@ import { authenticateSocket } from '../chat/socket/authenticate-socket';
 import { openConversation } from '../chat/socket/conversation';
 import { settlePendingTurns } from '../chat/socket/live-sockets';
 import { withinMessageBudget } from '../chat/socket/message-budget';
-import { exercisesForNotebook, findExercise } from '../learning-modules/exercises';
+import {
+  type ExerciseCatalog,
+  exercisesForNotebook,
+  findExercise,
+} from '../learning-modules/exercises';
 import type { LearningModule } from '../learning-modules/schema';
 import { getModule } from '../learning-modules/service';
 import { incrementAttempt } from '../progress/service';
@@ -41,10 +45,14 @@ async function moduleOf(
 }
 
 /** An exercise of this module's notebook; ids of other modules' exercises are ignored. */
-function exerciseOf(module: LearningModule, exerciseId: string | null | undefined) {
+function exerciseOf(
+  catalog: ExerciseCatalog,
+  module: LearningModule,
+  exerciseId: string | null | undefined,
+) {
   if (!exerciseId) return undefined;
-  const exercise = findExercise(exerciseId);
-  if (!exercise || !exercisesForNotebook(module.notebookFilename).includes(exercise))
+  const exercise = findExercise(catalog, exerciseId);
+  if (!exercise || !exercisesForNotebook(catalog, module.notebookFilename).includes(exercise))
     return undefined;
   return exercise;
 }
@@ -66,7 +74,7 @@ export async function tutorSocket(app: FastifyInstance): Promise<void> {
         const deps = turnDeps(app, request.log);
         if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
         const { data } = frame;
-        const exercise = exerciseOf(module, data.exercise_id);
+        const exercise = exerciseOf(app.exercises, module, data.exercise_id);
         const built = buildTutorContext(module, {
           cellCode: data.cell_code,
           errorOutput: data.error_output,

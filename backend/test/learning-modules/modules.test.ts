@@ -190,7 +190,7 @@ describe('module routes', () => {
   });
 
   it('never sends the authored solutions to the browser', async () => {
-    const exercise = findExercise('m1-ex1-create-arrays');
+    const exercise = findExercise(app.exercises, 'm1-ex1-create-arrays');
     expect(exercise?.solution).toBeTruthy();
     const user = await buildUser(app);
     const id = await seededModuleId(app, 1);
