@@ -16,9 +16,12 @@ import type { DatabaseHandle } from './db/client';
 import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
 import { chatRoutes } from './chat/routes';
-import { registerMessageBudget } from './chat/socket/message-budget';
-import { chatSocket } from './chat/socket/chat-socket';
-import { closeSocketsGoingAway } from './chat/socket/live-sockets';
+import { chatSocket } from './chat/socket';
+import {
+  closeSocketsGoingAway,
+  registerLiveSockets,
+  registerMessageBudget,
+} from './conversation';
 import { healthRoutes } from './health/routes';
 import { registerExerciseCatalog } from './learning-modules/exercises';
 import { learningModuleRoutes } from './learning-modules/routes';
@@ -69,6 +72,8 @@ export const appPlugin = fp<AppOptions>(
       tokens: createTokenSigner(options.jwtSecret, env.ACCESS_TOKEN_TTL_MINUTES * 60),
     });
     await app.register(aiPlugin);
+    // After the database: on close, pending turns are awaited before the database closes.
+    registerLiveSockets(app);
     registerMessageBudget(app, env.CHAT_MESSAGES_PER_MINUTE);
     registerExerciseCatalog(app);
 

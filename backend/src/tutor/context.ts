@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS } from '@tutor/shared/chat';
 import type { ExerciseMaterial, HintLevel } from '../ai/types';
-import type { TurnContext } from '../chat/pipeline/types';
+import type { TurnContext } from '../conversation';
 import { storableText } from '../db/text';
 
 export interface Truncated {

@@ -1,17 +1,18 @@
-// WebSocket /ws/tutor?token=<access token>&module_id=<uuid> (workspace spec §8): the chat pipeline
+// WebSocket /ws/tutor?token=<access token>&module_id=<uuid> (workspace spec §8): the conversation
 // with the module, the exercise and the student's notebook cell as context.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { describeZodError } from '../errors/validation';
-import { SocketCloseCodes, TutorMessageFrameSchema } from '@tutor/shared/chat';
-import { turnDeps } from '../chat/deps';
-import { UNAVAILABLE_MESSAGE } from '../chat/pipeline/canned';
-import { runTurn } from '../chat/pipeline/run-turn';
-import { authenticateSocket } from '../chat/socket/authenticate-socket';
-import { openConversation } from '../chat/socket/conversation';
-import { settlePendingTurns } from '../chat/socket/live-sockets';
-import { withinMessageBudget } from '../chat/socket/message-budget';
+import {
+  SocketCloseCodes,
+  type TutorMessageFrame,
+  TutorMessageFrameSchema,
+} from '@tutor/shared/chat';
+import {
+  type ConversationConnection,
+  type PreparedTurn,
+  registerConversation,
+} from '../conversation';
 import {
   type ExerciseCatalog,
   exercisesForNotebook,
@@ -57,67 +58,56 @@ function exerciseOf(
   return exercise;
 }
 
-export async function tutorSocket(app: FastifyInstance): Promise<void> {
-  app.addHook('onClose', () => settlePendingTurns());
+/** One tutor turn: the module, exercise and notebook cell as context; a complete answer counts an attempt. */
+function prepareTutorTurn(
+  { app, request, userId }: ConversationConnection,
+  module: LearningModule,
+  frame: TutorMessageFrame,
+): PreparedTurn {
+  const exercise = exerciseOf(app.exercises, module, frame.exercise_id);
+  const built = buildTutorContext(module, {
+    cellCode: frame.cell_code,
+    errorOutput: frame.error_output,
+    exercise,
+  });
+  // The checklist verifies the context through this line; the code itself stays out of info logs.
+  request.log.info(
+    {
+      module_id: module.id,
+      session_id: frame.session_id ?? null,
+      cell_code_chars: built.cellCode.chars,
+      error_output_chars: built.errorOutput.chars,
+      truncated: built.cellCode.truncated || built.errorOutput.truncated,
+      exercise_id: exercise?.id ?? null,
+    },
+    'tutor turn',
+  );
+  request.log.debug(
+    { cell_code: built.cellCode.text, error_output: built.errorOutput.text },
+    'tutor turn context',
+  );
+  return {
+    content: frame.content.trim(),
+    sessionId: frame.session_id,
+    sessionType: 'tutor',
+    moduleId: module.id,
+    continueLatest: !frame.new_session,
+    context: {
+      ...built.context,
+      onAnswered: () => incrementAttempt(app.database.db, userId, module.id).then(() => undefined),
+    },
+  };
+}
 
-  app.get('/ws/tutor', { websocket: true }, (socket, request) => {
-    const conversation = openConversation(socket, request.log, app.config.CHAT_SOCKET_PING_MS);
-    void (async () => {
-      const userId = await authenticateSocket(app, socket, request);
-      if (!userId) return;
-      const module = await moduleOf(app, socket, request);
-      if (!module) return;
-      conversation.start(async (raw, signal, send) => {
-        const frame = TutorMessageFrameSchema.safeParse(raw);
-        if (!frame.success) return send({ type: 'error', message: describeZodError(frame.error) });
-        if (!withinMessageBudget(app, userId, send)) return;
-        const deps = turnDeps(app, request.log);
-        if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
-        const { data } = frame;
-        const exercise = exerciseOf(app.exercises, module, data.exercise_id);
-        const built = buildTutorContext(module, {
-          cellCode: data.cell_code,
-          errorOutput: data.error_output,
-          exercise,
-        });
-        // The checklist verifies the context through this line; the code itself stays out of info logs.
-        request.log.info(
-          {
-            module_id: module.id,
-            session_id: data.session_id ?? null,
-            cell_code_chars: built.cellCode.chars,
-            error_output_chars: built.errorOutput.chars,
-            truncated: built.cellCode.truncated || built.errorOutput.truncated,
-            exercise_id: exercise?.id ?? null,
-          },
-          'tutor turn',
-        );
-        request.log.debug(
-          { cell_code: built.cellCode.text, error_output: built.errorOutput.text },
-          'tutor turn context',
-        );
-        await runTurn(
-          deps,
-          {
-            userId,
-            content: data.content.trim(),
-            sessionId: data.session_id,
-            sessionType: 'tutor',
-            moduleId: module.id,
-            continueLatest: !data.new_session,
-            context: {
-              ...built.context,
-              onAnswered: () =>
-                incrementAttempt(app.database.db, userId, module.id).then(() => undefined),
-            },
-            signal,
-          },
-          send,
-        );
-      });
-    })().catch((error: unknown) => {
-      request.log.error({ err: error }, 'tutor socket failed to open');
-      socket.close(1011, 'Server error');
-    });
+export async function tutorSocket(app: FastifyInstance): Promise<void> {
+  registerConversation(app, {
+    name: 'tutor',
+    path: '/ws/tutor',
+    frameSchema: TutorMessageFrameSchema,
+    prepare: async (connection) => {
+      const module = await moduleOf(app, connection.socket, connection.request);
+      if (!module) return null;
+      return (frame) => prepareTutorTurn(connection, module, frame);
+    },
   });
 }

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { chatMessages } from '../../src/chat/schema';
-import { INTERNAL_ERROR_MESSAGE } from '../../src/chat/pipeline/canned';
+import { INTERNAL_ERROR_MESSAGE } from '../../src/conversation/turn/canned';
 import { loadEnv } from '../../src/config/env';
 import type { LearningModule } from '../../src/learning-modules/schema';
 import { listModules } from '../../src/learning-modules/service';

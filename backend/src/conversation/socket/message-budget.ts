@@ -3,7 +3,7 @@
 // could open many sockets and send as fast as its network allows. In memory: with several server
 // instances, each one counts its own sockets.
 import type { FastifyInstance } from 'fastify';
-import type { SendEvent } from './conversation';
+import type { SendEvent } from './conversation-socket';
 
 const WINDOW_MS = 60_000;
 

@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import type { TurnAi, TurnDeps } from './pipeline/types';
-import { trackTurn } from './socket/live-sockets';
+import type { TurnAi, TurnDeps } from './types';
 
 /**
  * The pipeline's dependencies from the app: the database, `app.ai` (router and classifier, from
@@ -14,7 +13,7 @@ export function turnDeps(app: FastifyInstance, log: FastifyBaseLogger): TurnDeps
     router: ai.router,
     classifier: ai.classifier,
     log,
-    background: trackTurn,
+    background: (task) => app.liveSockets.trackTurn(task),
     config: {
       historyBudgetChars: app.config.CHAT_HISTORY_BUDGET_CHARS,
       summaryTimeoutMs: app.config.CHAT_SUMMARY_TIMEOUT_MS,
