@@ -1,9 +1,6 @@
 import type { Env } from '../config/env';
-import {
-  createMessageClassifier,
-  type PrefilterClassifier,
-} from '../pedagogy/prefilter/classifier';
-import { withLocalFallback } from '../pedagogy/prefilter/resilient-classifier';
+import { createMessageClassifier, type PrefilterClassifier } from './prefilter/classifier';
+import { withLocalFallback } from './prefilter/resilient-classifier';
 import { withEmbeddingCache } from './embeddings/cached-embedder';
 import { createLocalEmbedder, LOCAL_THRESHOLDS } from './embeddings/local/local-embedder';
 import { createRemoteEmbedder, parseThresholds } from './embeddings/remote-embedders';

@@ -1,24 +1,11 @@
 // The contract between the AI layer (providers, embedders, the message pre-filter) and the chat
 // pipeline that uses it. Implementations live beside this file.
 
-export type HintLevel = 1 | 2 | 3 | 4 | 5;
-export type Level = 1 | 2 | 3 | 4 | 5;
+import type { ExerciseMaterial, HintLevel, Level, MessageKind } from '../pedagogy/types';
 
 export interface ModelMessage {
   role: 'user' | 'assistant';
   content: string;
-}
-
-/** An exercise's authored material (notebooks/tutor/*.json), when the student is on one. */
-export interface ExerciseMaterial {
-  id: string;
-  title: string;
-  prompt: string;
-  concepts: string[];
-  /** Hints for levels 1 to 4. */
-  hints: [string, string, string, string];
-  solution: string;
-  explanation: string;
 }
 
 /** What the built-in offline tutor reads instead of the system prompt (an LLM ignores it). */
@@ -115,8 +102,6 @@ export interface Embedder {
   thresholds: EmbeddingThresholds;
   embed(texts: string[], signal?: AbortSignal): Promise<number[][]>;
 }
-
-export type MessageKind = 'greeting' | 'off_topic' | 'same_problem' | 'elaboration' | 'new_problem';
 
 export interface ClassifyInput {
   message: string;

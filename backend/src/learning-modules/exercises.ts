@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type pino from 'pino';
 import { z } from 'zod';
-import type { ExerciseMaterial } from '../ai/types';
+import type { ExerciseMaterial } from '../pedagogy/types';
 import { fromRepoRoot } from '../config/paths';
 import { describeZodError } from '../errors/validation';
 

@@ -1,6 +1,6 @@
 // The pedagogy engine's rules (foundation §2) as pure functions: hint levels, difficulty fallback
 // and the moving average of the student's hidden effective levels.
-import type { HintLevel, Level, MessageKind } from '../ai/types';
+import type { HintLevel, Level, MessageKind } from './types';
 
 export const MIN_LEVEL = 1;
 export const MAX_HINT: HintLevel = 5;

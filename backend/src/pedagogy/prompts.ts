@@ -1,6 +1,6 @@
 // The text of the system prompt: the tutor persona, the five hint-level instructions, the 2×5 style
 // descriptions, and how trusted and untrusted (student-supplied) context is laid out.
-import type { HintLevel, Level } from '../ai/types';
+import type { HintLevel, Level } from './types';
 
 export const TUTOR_PERSONA = `You are a patient tutor for numerical computing: Python, NumPy, SciPy, linear algebra, interpolation, calculus, numerical methods and their use in physics and applied science.
 You teach; you do not hand out answers. You guide the student with graduated hints, at exactly the hint level given below, and adapt your language to the student's programming and maths ability.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseMaterial } from '../ai/types';
+import type { ExerciseMaterial } from '../pedagogy/types';
 import {
   buildTutorContext,
   cellCodeHash,

@@ -2,7 +2,7 @@
 // student's cell code and error output as delimited, untrusted data.
 import { createHash } from 'node:crypto';
 import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS } from '@tutor/shared/chat';
-import type { ExerciseMaterial, HintLevel } from '../ai/types';
+import type { ExerciseMaterial, HintLevel } from '../pedagogy/types';
 import type { TurnContext } from '../conversation';
 import { storableText } from '../db/text';
 

@@ -5,11 +5,11 @@ import {
   type ClassifyInput,
   type Classification,
   type GenerateRequest,
-  type Level,
   type LlmRouter,
   type MessageClassifier,
   StreamInterruptedError,
 } from '../../src/ai/types';
+import type { Level } from '../../src/pedagogy/types';
 
 export type Script =
   | {

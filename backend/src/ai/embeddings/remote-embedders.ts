@@ -11,7 +11,7 @@ import type { Embedder, EmbeddingThresholds } from '../types';
  * (OpenAI's text-embedding-3 rarely goes below 0.1 between unrelated texts; nomic-embed-text sits
  * higher), so these are conservative values in the spirit of the local embedder's calibration
  * (lenient off-topic, strict greeting). They have not been calibrated here, since no vendor is
- * reachable: run pedagogy/prefilter/calibration/cli.ts against the model and set
+ * reachable: run ai/prefilter/calibration/cli.ts against the model and set
  * EMBEDDING_THRESHOLDS to what it suggests.
  */
 export const REMOTE_DEFAULT_THRESHOLDS: Record<string, EmbeddingThresholds> = {

@@ -1,5 +1,6 @@
-import type { ExerciseMaterial, HintLevel, ModelMessage, TutorMaterial } from '../types';
-import { hasFollowUpCue } from '../../pedagogy/prefilter/follow-up';
+import type { ModelMessage, TutorMaterial } from '../types';
+import type { ExerciseMaterial, HintLevel } from '../../pedagogy/types';
+import { hasFollowUpCue } from '../../pedagogy/follow-up';
 import { embedLocally, LOCAL_THRESHOLDS, localFeatures } from '../embeddings/local/local-embedder';
 import { cosine, weightedMean } from '../embeddings/similarity';
 import { inlineCode, namesFromQuestion, relevantLines } from './code-quote';

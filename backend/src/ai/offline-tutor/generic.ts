@@ -1,4 +1,5 @@
-import type { HintLevel, TutorMaterial } from '../types';
+import type { TutorMaterial } from '../types';
+import type { HintLevel } from '../../pedagogy/types';
 
 // The offline tutor's answer when no error, exercise or concept note matches: honest about what
 // it is, still useful as a method for the level.

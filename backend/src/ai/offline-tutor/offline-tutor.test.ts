@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ExerciseMaterial, HintLevel, TutorMaterial } from '../types';
+import type { TutorMaterial } from '../types';
+import type { ExerciseMaterial, HintLevel } from '../../pedagogy/types';
 import { composeAnswer } from './compose';
 import { detectError } from './match';
 import { createOfflineTutor } from './provider';

@@ -1,5 +1,5 @@
 // Step 1 of a turn: who asks, and in which session.
-import type { HintLevel } from '../../ai/types';
+import type { HintLevel } from '../../pedagogy/types';
 import { type Learner, loadLearner } from '../../auth/users-store';
 import type { ChatSession } from '../../chat/schema';
 import * as store from './session-store';

@@ -1,6 +1,7 @@
 // Step 3 of a turn (no database): the answer's hint level and the difficulty it is rated at, the
 // history to send, and the system prompt.
-import type { Classification, HintLevel, Level, MessageKind } from '../../ai/types';
+import type { Classification } from '../../ai/types';
+import type { HintLevel, Level, MessageKind } from '../../pedagogy/types';
 import type { Learner } from '../../auth/users-store';
 import type { ChatSession } from '../../chat/schema';
 import {

@@ -1,7 +1,8 @@
 // Step 2 of a turn: the student's message is classified once, stored at once (it is kept whatever
 // happens to the answer), and the history is read beside it (leaving it out by id).
 import { randomUUID } from 'node:crypto';
-import type { Classification, MessageKind } from '../../ai/types';
+import type { Classification } from '../../ai/types';
+import type { MessageKind } from '../../pedagogy/types';
 import type { ChatSession } from '../../chat/schema';
 import * as store from './session-store';
 import { sessionTitle } from './session-title';

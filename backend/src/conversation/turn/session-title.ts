@@ -1,6 +1,6 @@
 // A session's name in lists: its first real question. A greeting ("hi!"), an off-topic message, a
 // follow-up ("I don't understand") or a message too short to say anything does not name it.
-import type { MessageKind } from '../../ai/types';
+import type { MessageKind } from '../../pedagogy/types';
 
 export const TITLE_CHARS = 80;
 /** Shorter than this (or fewer than two words) says too little to name a conversation. */

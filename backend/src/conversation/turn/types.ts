@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatServerEvent, SessionType } from '@tutor/shared/chat';
-import type { HintLevel, LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
+import type { LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
+import type { HintLevel } from '../../pedagogy/types';
 import type { Database } from '../../db/client';
 import type { UntrustedSection } from '../../pedagogy/prompts';
 

@@ -121,7 +121,7 @@ export function embedLocally(text: string): number[] {
 }
 
 /**
- * Thresholds of local-v1, chosen on the calibration set (pedagogy/prefilter/calibration): see the
+ * Thresholds of local-v1, chosen on the calibration set (ai/prefilter/calibration): see the
  * comment in calibration.test.ts for how.
  */
 export const LOCAL_THRESHOLDS: EmbeddingThresholds = {

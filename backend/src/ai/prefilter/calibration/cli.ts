@@ -1,9 +1,9 @@
 // Calibration report for the embedder the environment configures, with suggested thresholds:
-//   EMBEDDING_PROVIDER=openai OPENAI_API_KEY=... npx tsx backend/src/pedagogy/prefilter/calibration/cli.ts
+//   EMBEDDING_PROVIDER=openai OPENAI_API_KEY=... npx tsx backend/src/ai/prefilter/calibration/cli.ts
 // Prints the accuracy per check at the embedder's current thresholds and at the suggested ones,
 // and the EMBEDDING_THRESHOLDS line to put in the environment.
-import { createEmbedder } from '../../../ai';
-import { withEmbeddingCache } from '../../../ai/embeddings/cached-embedder';
+import { createEmbedder } from '../..';
+import { withEmbeddingCache } from '../../embeddings/cached-embedder';
 import { loadEnv } from '../../../config/env';
 import { createMessageClassifier } from '../classifier';
 import { formatReport, reportAt, scoreCalibrationSet } from './evaluate';

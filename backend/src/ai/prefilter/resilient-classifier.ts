@@ -1,4 +1,4 @@
-import type { Classification, ClassifyInput } from '../../ai/types';
+import type { Classification, ClassifyInput } from '../types';
 import type { PrefilterClassifier } from './classifier';
 
 interface WarnLogger {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLocalEmbedder, LOCAL_THRESHOLDS } from '../../../ai/embeddings/local/local-embedder';
+import { createLocalEmbedder, LOCAL_THRESHOLDS } from '../../embeddings/local/local-embedder';
 import { createMessageClassifier } from '../classifier';
 import { formatReport, reportAt, scoreCalibrationSet, type ScoredCase } from './evaluate';
 import { suggestThresholds } from './suggest';

@@ -1,5 +1,5 @@
-import type { Level } from '../../ai/types';
-import { cosine } from '../../ai/embeddings/similarity';
+import type { Level } from '../../pedagogy/types';
+import { cosine } from '../embeddings/similarity';
 import type { DifficultyExample } from './difficulty-examples';
 
 export interface LabelledEmbedding {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { withEmbeddingCache } from '../../ai/embeddings/cached-embedder';
-import { createLocalEmbedder } from '../../ai/embeddings/local/local-embedder';
-import type { Embedder } from '../../ai/types';
-import { composeAnswer } from '../../ai/offline-tutor/compose';
+import { withEmbeddingCache } from '../embeddings/cached-embedder';
+import { createLocalEmbedder } from '../embeddings/local/local-embedder';
+import type { Embedder } from '../types';
+import { composeAnswer } from '../offline-tutor/compose';
 import { createMessageClassifier, hasFollowUpCue } from './classifier';
 
 const classifier = createMessageClassifier(createLocalEmbedder());

@@ -1,4 +1,4 @@
-import type { EmbeddingThresholds } from '../../../ai/types';
+import type { EmbeddingThresholds } from '../../types';
 import { reportAt, type CalibrationReport, type ScoredCase } from './evaluate';
 
 const GRID = Array.from({ length: 199 }, (_, i) => (i + 1) / 200);

@@ -1,18 +1,18 @@
-import { cosine, maxSimilarity, weightedMean } from '../../ai/embeddings/similarity';
+import { cosine, maxSimilarity, weightedMean } from '../embeddings/similarity';
 import type {
   Classification,
   EmbeddingThresholds,
   ClassifyInput,
   Embedder,
   MessageClassifier,
-  MessageKind,
-} from '../../ai/types';
+} from '../types';
+import type { MessageKind } from '../../pedagogy/types';
 import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
 import { estimateDifficulty, labelExamples, type LabelledEmbedding } from './difficulty';
 import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
-import { hasFollowUpCue, isClosingRemark } from './follow-up';
+import { hasFollowUpCue, isClosingRemark } from '../../pedagogy/follow-up';
 
-export { hasFollowUpCue } from './follow-up';
+export { hasFollowUpCue } from '../../pedagogy/follow-up';
 
 /** The longest message that can still be a pure greeting ("hi there, good morning to you!"). */
 const MAX_GREETING_WORDS = 10;

@@ -1,11 +1,6 @@
-import { composeAnswer } from '../../../ai/offline-tutor/compose';
-import type {
-  Classification,
-  EmbeddingThresholds,
-  HintLevel,
-  MessageClassifier,
-  MessageKind,
-} from '../../../ai/types';
+import { composeAnswer } from '../../offline-tutor/compose';
+import type { Classification, EmbeddingThresholds, MessageClassifier } from '../../types';
+import type { HintLevel, MessageKind } from '../../../pedagogy/types';
 import { decideKind } from '../classifier';
 import elaboration from './elaboration.json' with { type: 'json' };
 import followUps from './follow-ups.json' with { type: 'json' };
