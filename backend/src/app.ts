@@ -17,14 +17,11 @@ import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
 import { chatRoutes } from './chat/routes';
 import { chatSocket } from './chat/socket';
-import {
-  closeSocketsGoingAway,
-  registerLiveSockets,
-  registerMessageBudget,
-} from './conversation';
+import { closeSocketsGoingAway, registerLiveSockets, registerMessageBudget } from './conversation';
 import { healthRoutes } from './health/routes';
 import { registerExerciseCatalog } from './learning-modules/exercises';
 import { learningModuleRoutes } from './learning-modules/routes';
+import { prepareModuleStatuses } from './progress/module-statuses';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
@@ -61,13 +58,21 @@ export const appPlugin = fp<AppOptions>(
     await app.register(helmet, appHelmetOptions);
     await app.register(cookie);
     await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
-    const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 }) : undefined;
+    const redis = env.REDIS_URL
+      ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 })
+      : undefined;
     if (redis) app.addHook('onClose', async () => void redis.disconnect());
     await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
-    await app.register(websocket, { options: { maxPayload: 256 * 1024 }, preClose: closeSocketsGoingAway });
+    await app.register(websocket, {
+      options: { maxPayload: 256 * 1024 },
+      preClose: closeSocketsGoingAway,
+    });
 
     // Shared services.
-    await app.register(databasePlugin, { handle: options.database, closeOnShutdown: options.closeDatabase ?? true });
+    await app.register(databasePlugin, {
+      handle: options.database,
+      closeOnShutdown: options.closeDatabase ?? true,
+    });
     await app.register(authenticationPlugin, {
       tokens: createTokenSigner(options.jwtSecret, env.ACCESS_TOKEN_TTL_MINUTES * 60),
     });
@@ -80,7 +85,7 @@ export const appPlugin = fp<AppOptions>(
     // Feature routes.
     await app.register(healthRoutes);
     await app.register(authRoutes, { prefix: '/api/auth' });
-    await app.register(learningModuleRoutes);
+    await app.register(learningModuleRoutes, { prepareModuleStatuses });
     await app.register(progressRoutes, { jwtSecret: options.jwtSecret });
 
     await app.register(chatRoutes);

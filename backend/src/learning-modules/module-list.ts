@@ -1,10 +1,9 @@
-import { asc, sql } from 'drizzle-orm';
 import type { ModuleCatalogItem } from '@tutor/shared/learning-modules';
-import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
-import { userModuleProgress } from '../progress/schema';
 import { listModules, toCatalogItem, toModuleOut } from './service';
-import { learningModules } from './schema';
+
+/** Every module in order with one user's status: progress's query, given by the app. */
+export type ModuleStatusesOf = (userId: string) => Promise<{ id: string; status: string }[]>;
 
 /** How long a module's title, description, filename and order may be served from memory. */
 export const MODULE_DETAILS_TTL_MS = 60_000;
@@ -12,7 +11,7 @@ export const MODULE_DETAILS_TTL_MS = 60_000;
 /**
  * `GET /api/modules` (and the public `GET /api/modules/catalog`) as JSON text. The list is the most frequent read, and it is mostly the same
  * text for everyone: each module's fields are serialised once and kept; a request asks the
- * database only for the modules in order with this user's status (one query, a join), and
+ * database only for the modules in order with this user's status (progress's one query, a join), and
  * joins the kept pieces. A module the pieces do not know yet (added since) reloads them at once;
  * an edited title or description shows within MODULE_DETAILS_TTL_MS.
  */
@@ -22,29 +21,15 @@ export class ModuleListCache {
   /** `GET /api/modules/catalog` as JSON text, made with the pieces. */
   private catalog = '[]';
   private loadedAt = -Infinity;
-  private readonly rows;
 
   constructor(
     private readonly db: Database,
+    private readonly statusesOf: ModuleStatusesOf,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    // A named prepared statement: PostgreSQL parses and plans it once per connection.
-    this.rows = db
-      .select({
-        id: learningModules.id,
-        status: sql<ProgressStatus>`coalesce(${userModuleProgress.status}, 'not_started')`,
-      })
-      .from(learningModules)
-      .leftJoin(
-        userModuleProgress,
-        sql`${userModuleProgress.moduleId} = ${learningModules.id} and ${userModuleProgress.userId} = ${sql.placeholder('userId')}`,
-      )
-      .orderBy(asc(learningModules.order), asc(learningModules.title))
-      .prepare('list_module_statuses');
-  }
+  ) {}
 
   async json(userId: string): Promise<string> {
-    const rows = await this.rows.execute({ userId });
+    const rows = await this.statusesOf(userId);
     const stale = this.now() - this.loadedAt > MODULE_DETAILS_TTL_MS;
     if (stale || rows.some((row) => !this.heads.has(row.id))) await this.reload();
     let json = '[';

@@ -1,16 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import type { Database } from '../db/client';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
-import { ModuleListCache } from './module-list';
+import { ModuleListCache, type ModuleStatusesOf } from './module-list';
 import { getModule, toModuleOut } from './service';
 
 /**
  * `/api/modules`: the learning modules, each with the current user's status; and the public
  * catalog (titles and descriptions only) that the landing page shows to visitors.
  */
-export const learningModuleRoutes: FastifyPluginAsync = async (app) => {
-  const moduleList = new ModuleListCache(app.database.db);
+export const learningModuleRoutes: FastifyPluginAsync<{
+  /** Progress's statuses query (learning modules sit below progress and do not import it). */
+  prepareModuleStatuses: (db: Database) => ModuleStatusesOf;
+}> = async (app, options) => {
+  const db = app.database.db;
+  const moduleList = new ModuleListCache(db, options.prepareModuleStatuses(db));
   // ModuleListItem[] as JSON text.
   app.get('/api/modules', { preHandler: app.authenticate }, async (request, reply) =>
     reply.type('application/json; charset=utf-8').send(await moduleList.json(request.user.id)),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModuleCatalogSchema, ModuleListSchema } from '@tutor/shared/learning-modules';
 import { MODULE_DETAILS_TTL_MS, ModuleListCache } from '../../src/learning-modules/module-list';
+import { prepareModuleStatuses } from '../../src/progress/module-statuses';
 import { learningModules } from '../../src/learning-modules/schema';
 import { buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
@@ -63,7 +64,7 @@ describe('module list served from kept module details', () => {
 
   it('shows an edited title once the kept details are older than MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
-    const cache = new ModuleListCache(db(), () => now);
+    const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
     const [module] = await db()
       .insert(learningModules)
       .values({ title: 'Before', description: 'd', notebookFilename: filename, order: 901 })
@@ -85,15 +86,13 @@ describe('module list served from kept module details', () => {
 
   it('serves the public catalog from the same kept details, renewed after MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
-    const cache = new ModuleListCache(db(), () => now);
-    await db()
-      .insert(learningModules)
-      .values({
-        title: 'Catalog before',
-        description: 'd',
-        notebookFilename: catalogFile,
-        order: 902,
-      });
+    const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
+    await db().insert(learningModules).values({
+      title: 'Catalog before',
+      description: 'd',
+      notebookFilename: catalogFile,
+      order: 902,
+    });
     const titles = async () =>
       ModuleCatalogSchema.parse(JSON.parse(await cache.catalogJson()))
         .filter((m) => m.order === 902)
