@@ -15,7 +15,7 @@ import { fromRepoRoot } from './config/paths';
 import type { DatabaseHandle } from './db/client';
 import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
-import { chatRoutes } from './chat/routes';
+import { chatSessionRoutes } from './conversation/session-routes';
 import { chatSocket } from './chat/socket';
 import { closeSocketsGoingAway, registerLiveSockets, registerMessageBudget } from './conversation';
 import { healthRoutes } from './health/routes';
@@ -88,7 +88,7 @@ export const appPlugin = fp<AppOptions>(
     await app.register(learningModuleRoutes, { prepareModuleStatuses });
     await app.register(progressRoutes, { jwtSecret: options.jwtSecret });
 
-    await app.register(chatRoutes);
+    await app.register(chatSessionRoutes);
     await app.register(chatSocket);
     await app.register(tutorSocket);
 

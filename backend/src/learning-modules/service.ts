@@ -3,6 +3,8 @@ import type { ModuleCatalogItem, ModuleOut } from '@tutor/shared/learning-module
 import type { Database } from '../db/client';
 import { type LearningModule, learningModules } from './schema';
 
+export type { LearningModule };
+
 /** Every module, ordered by `order` (then title, so equal orders stay stable). */
 export function listModules(db: Database): Promise<LearningModule[]> {
   return db

@@ -18,8 +18,7 @@ import {
   exercisesForNotebook,
   findExercise,
 } from '../learning-modules/exercises';
-import type { LearningModule } from '../learning-modules/schema';
-import { getModule } from '../learning-modules/service';
+import { getModule, type LearningModule } from '../learning-modules/service';
 import { incrementAttempt } from '../progress/service';
 import { buildTutorContext } from './context';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { chatSessions } from '../../src/chat/schema';
+import { chatSessions } from '../../src/conversation/schema';
 import { buildUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
 import { type FakeAi, useFakeAi } from './fake-ai';

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { users } from '../../src/auth/schema';
-import { chatMessages, chatSessions } from '../../src/chat/schema';
+import { chatMessages, chatSessions } from '../../src/conversation/schema';
 
 /** Everything stored for a user's chat: sessions and their messages in order. */
 export async function storedChat(app: FastifyInstance, userId: string) {

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatMessages } from '../../src/chat/schema';
+import { chatMessages } from '../../src/conversation/schema';
 import { INTERNAL_ERROR_MESSAGE } from '../../src/conversation/turn/canned';
 import { loadEnv } from '../../src/config/env';
 import type { LearningModule } from '../../src/learning-modules/schema';

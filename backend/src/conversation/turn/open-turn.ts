@@ -1,7 +1,7 @@
 // Step 1 of a turn: who asks, and in which session.
 import type { HintLevel } from '../../pedagogy/types';
 import { type Learner, loadLearner } from '../../auth/users-store';
-import type { ChatSession } from '../../chat/schema';
+import type { ChatSession } from '../schema';
 import * as store from './session-store';
 import { type Emit, type TurnDeps, TurnInputError, type TurnRequest } from './types';
 

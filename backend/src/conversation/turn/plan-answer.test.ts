@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { describe, expect, it, vi } from 'vitest';
 import type { Classification } from '../../ai/types';
 import type { Learner } from '../../auth/users-store';
-import type { ChatSession } from '../../chat/schema';
+import type { ChatSession } from '../schema';
 import { chooseLevel, planAnswer, previousProblem, systemPromptFor } from './plan-answer';
 
 const session = (overrides: Partial<ChatSession> = {}): ChatSession => ({

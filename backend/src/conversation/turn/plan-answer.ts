@@ -3,7 +3,7 @@
 import type { Classification } from '../../ai/types';
 import type { HintLevel, Level, MessageKind } from '../../pedagogy/types';
 import type { Learner } from '../../auth/users-store';
-import type { ChatSession } from '../../chat/schema';
+import type { ChatSession } from '../schema';
 import {
   type Difficulty,
   type EffectiveLevels,

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Classification } from '../../ai/types';
 import type { MessageKind } from '../../pedagogy/types';
-import type { ChatSession } from '../../chat/schema';
+import type { ChatSession } from '../schema';
 import * as store from './session-store';
 import { sessionTitle } from './session-title';
 import type { TurnDeps, TurnRequest } from './types';

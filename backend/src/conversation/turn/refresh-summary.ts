@@ -1,4 +1,4 @@
-import type { ChatSession } from '../../chat/schema';
+import type { ChatSession } from '../schema';
 import { summarise } from './context';
 import * as store from './session-store';
 import type { TurnDeps } from './types';

@@ -6,7 +6,7 @@ import { effectiveLevelsUpdate } from '../../auth/users-store';
 import type { Database } from '../../db/client';
 import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
-import { type ChatSession, chatMessages, chatSessions } from '../../chat/schema';
+import { type ChatSession, chatMessages, chatSessions } from '../schema';
 
 interface SessionScope {
   userId: string;

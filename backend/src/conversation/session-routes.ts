@@ -1,13 +1,13 @@
-// REST of the chat: list, read and delete the user's sessions (general and tutor).
+// /api/chat/sessions: list, read and delete the user's sessions (general and tutor).
 import type { FastifyInstance } from 'fastify';
 import { ChatSessionParamsSchema, ChatSessionsQuerySchema } from '@tutor/shared/chat';
 import { notFound } from '../errors/app-error';
 import { parseInput } from '../errors/validation';
-import { deleteSession, listMessages, listSessions } from './service';
+import { deleteSession, listMessages, listSessions } from './session-queries';
 
 const SESSION_NOT_FOUND = 'Chat session not found';
 
-export async function chatRoutes(app: FastifyInstance): Promise<void> {
+export async function chatSessionRoutes(app: FastifyInstance): Promise<void> {
   app.addHook('preHandler', app.authenticate);
 
   app.get('/api/chat/sessions', async (request) => {

@@ -1,4 +1,4 @@
-// Reading and deleting a user's chat sessions (REST). Every query is scoped to the user.
+// Reading and deleting a user's chat and tutor sessions (REST). Every query is scoped to the user.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { ChatMessageOut, ChatSessionSummary, ChatSessionsQuery } from '@tutor/shared/chat';
 import type { Database } from '../db/client';
