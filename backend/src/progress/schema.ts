@@ -10,11 +10,12 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { PROGRESS_STATUSES, type ProgressStatus } from '@tutor/shared/progress';
 import { users } from '../auth/schema';
 import { learningModules } from '../learning-modules/schema';
 
-export const progressStatuses = ['not_started', 'in_progress', 'completed'] as const;
-export type ProgressStatus = (typeof progressStatuses)[number];
+/** The check constraint's list, from the one list of statuses (the API's zod enum uses it too). */
+const statusList = sql.raw(PROGRESS_STATUSES.map((status) => `'${status}'`).join(', '));
 
 export const userModuleProgress = pgTable(
   'user_module_progress',
@@ -39,10 +40,7 @@ export const userModuleProgress = pgTable(
   (table) => [
     unique('user_module_progress_user_module_key').on(table.userId, table.moduleId),
     index('user_module_progress_user_id_idx').on(table.userId),
-    check(
-      'user_module_progress_status_check',
-      sql`${table.status} in ('not_started', 'in_progress', 'completed')`,
-    ),
+    check('user_module_progress_status_check', sql`${table.status} in (${statusList})`),
   ],
 );
 
