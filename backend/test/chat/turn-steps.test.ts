@@ -93,37 +93,37 @@ describe('receiveMessage and answerCanned', () => {
   });
 });
 
-describe('recordAnswer', () => {
-  async function answeredTurn(username: string, streamed: Partial<AnsweredTurn['streamed']>) {
-    const { user } = await buildUser(app, {
-      username,
-      effectiveProgrammingLevel: 3,
-      effectiveMathsLevel: 3,
-    });
-    const turnRequest = request(user.id, 'What is a determinant?');
-    const opened = await openTurn(deps, turnRequest, () => undefined);
-    const received = await receiveMessage(deps, turnRequest, opened.session);
-    const plan = planAnswer(
-      deps,
-      'new_problem',
-      { ...opened, classification: received.classification },
-      [],
-    );
-    const turn: AnsweredTurn = {
-      opened,
-      received,
-      plan,
-      streamed: {
-        answer: 'It scales volume.',
-        failure: undefined,
-        answeredBy: { label: 'Fake tutor', offline: false },
-        stopped: false,
-        ...streamed,
-      },
-    };
-    return { user, turnRequest, turn };
-  }
+async function answeredTurn(username: string, streamed: Partial<AnsweredTurn['streamed']>) {
+  const { user } = await buildUser(app, {
+    username,
+    effectiveProgrammingLevel: 3,
+    effectiveMathsLevel: 3,
+  });
+  const turnRequest = request(user.id, 'What is a determinant?');
+  const opened = await openTurn(deps, turnRequest, () => undefined);
+  const received = await receiveMessage(deps, turnRequest, opened.session);
+  const plan = planAnswer(
+    deps,
+    'new_problem',
+    { ...opened, classification: received.classification },
+    [],
+  );
+  const turn: AnsweredTurn = {
+    opened,
+    received,
+    plan,
+    streamed: {
+      answer: 'It scales volume.',
+      failure: undefined,
+      answeredBy: { label: 'Fake tutor', offline: false },
+      stopped: false,
+      ...streamed,
+    },
+  };
+  return { user, turnRequest, turn };
+}
 
+describe('recordAnswer', () => {
   it('stores a complete answer with the session state, then done', async () => {
     const { user, turnRequest, turn } = await answeredTurn('record_ok', {});
     const { events, emit } = collect();
