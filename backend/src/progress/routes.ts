@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
-import { hasTrustMarkers, withoutTrustMarkers } from '@tutor/shared/notebook-trust';
 import {
   NOTEBOOK_STATE_MAX_BYTES,
   ProgressBeaconSchema,
@@ -15,9 +14,9 @@ import { parseInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
-import { bodyText, jsonBodyOf, keepJsonBody } from './json-body';
-import { utf8Jsonb } from './jsonb';
+import { jsonBodyOf, keepJsonBody } from './json-body';
 import { type NbformatValidator, nbformatValidator } from './nbformat/validator';
+import { notebookPayloadOf } from './notebook-payload';
 import { notebookOverLimit } from './notebook-size';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, type ProgressChanges, updateProgress } from './service';
@@ -138,35 +137,12 @@ function checkNotebook(validate: NbformatValidator, update: ProgressUpdate): voi
   }
 }
 
-/**
- * The changes a validated save body asks for. With the body's bytes at hand the parsed notebook is
- * let go (also from `request.body`): the save waits for the database holding only the bytes, and
- * parses them again only if PostgreSQL cannot store them as sent. Hundreds of KB of objects held
- * across that wait were copied by every young-generation collection that ran meanwhile.
- *
- * A notebook with trust markers (see @tutor/shared/notebook-trust) is not stored as sent: the
- * parsed notebook without them is. Rare: JupyterLab marks every cell it runs, but our lab's bridge
- * removes the marks from the notebook it hands out to be saved.
- */
+/** The changes a validated save body asks for (the notebook as a payload: notebook-payload.ts). */
 function saveChanges(
   request: FastifyRequest,
   update: ProgressUpdate,
   database: DatabaseHandle['kind'],
 ): ProgressChanges {
   const { status, notebook_state: notebookState, base_version: baseVersion } = update;
-  const utf8 = jsonBodyOf(request);
-  if (notebookState === undefined || utf8 === undefined || hasTrustMarkers(notebookState)) {
-    return {
-      status,
-      notebookState: notebookState && withoutTrustMarkers(notebookState),
-      baseVersion,
-    };
-  }
-  request.body = undefined;
-  return {
-    status,
-    baseVersion,
-    notebookState: () => (JSON.parse(bodyText(utf8)) as ProgressUpdate).notebook_state!,
-    bodyJsonb: utf8Jsonb(database, utf8),
-  };
+  return { status, baseVersion, notebook: notebookPayloadOf(request, notebookState, database) };
 }

@@ -1,9 +1,9 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
-import { sqlState, violatedConstraint } from '../db/errors';
+import { violatedConstraint } from '../db/errors';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
-import { toJsonbText } from './jsonb';
+import type { NotebookPayload } from './notebook-payload';
 import { type UserModuleProgress, userModuleProgress } from './schema';
 
 const progress = userModuleProgress;
@@ -13,14 +13,8 @@ export type ProgressSummary = Omit<UserModuleProgress, 'notebookState' | 'userId
 
 export interface ProgressChanges {
   status?: ProgressStatus;
-  /** The notebook to store; as a function, called only if `bodyJsonb` cannot be stored. */
-  notebookState?: Record<string, unknown> | (() => Record<string, unknown>);
-  /**
-   * The JSON `notebookState` was parsed from, as jsonb (see `utf8Jsonb`): an object (the request
-   * body) whose `notebook_state` member it is. Stored as sent when it can be, instead of
-   * serialising again.
-   */
-  bodyJsonb?: SQL;
+  /** The notebook to store (see notebook-payload.ts). */
+  notebook?: NotebookPayload;
   /** The notebook version the client started from; a different stored version refuses the write. */
   baseVersion?: number;
 }
@@ -86,13 +80,6 @@ export async function getModuleProgress(
 }
 
 /**
- * PostgreSQL refused JSON as jsonb: a `\u0000` escape (22P05), a lone surrogate (22P02) or bytes
- * that are not UTF-8 (22021).
- */
-const jsonbRefused = (error: unknown) =>
-  ['22P05', '22P02', '22021'].includes(sqlState(error) ?? '');
-
-/**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
  * cannot interleave:
  * - a notebook save stores it, raises `version` by one and moves not_started to in_progress;
@@ -107,12 +94,39 @@ export async function updateProgress(
   moduleId: string,
   changes: ProgressChanges,
 ): Promise<UpdateProgressResult> {
-  const { status, notebookState, bodyJsonb, baseVersion } = changes;
-  const writesNotebook = notebookState !== undefined;
-  const requested: ProgressStatus | undefined =
-    status ?? (writesNotebook ? 'in_progress' : undefined);
+  const { status, notebook, baseVersion } = changes;
+  const requested: ProgressStatus | undefined = status ?? (notebook ? 'in_progress' : undefined);
   if (requested === undefined) throw new Error('updateProgress needs a status or a notebook state');
+  const upsert = progressUpsert(db, {
+    userId,
+    moduleId,
+    requested,
+    writesNotebook: !!notebook,
+    baseVersion,
+  });
+  let rows: ProgressSummary[];
+  try {
+    rows = notebook ? await notebook.store(upsert) : await upsert(null);
+  } catch (error) {
+    const reason = foreignKeyViolation(error);
+    if (reason) return { ok: false, reason };
+    throw error;
+  }
+  if (rows[0]) return { ok: true, progress: rows[0] };
+  return whyRefused(db, userId, moduleId, { requested, writesNotebook: !!notebook, baseVersion });
+}
 
+interface UpsertPlan {
+  userId: string;
+  moduleId: string;
+  requested: ProgressStatus;
+  writesNotebook: boolean;
+  baseVersion: number | undefined;
+}
+
+/** The one upsert of updateProgress, given the notebook as jsonb (null: a status-only write). */
+function progressUpsert(db: Database, plan: UpsertPlan) {
+  const { userId, moduleId, requested, writesNotebook, baseVersion } = plan;
   const set: Record<string, SQL> = {
     status: sql`case when ${rankOf(sentStatus)} > ${rankOf(storedStatus)} then ${sentStatus} else ${storedStatus} end`,
     updatedAt: sql`now()`,
@@ -124,8 +138,7 @@ export async function updateProgress(
   const conditions: SQL[] = [];
   if (baseVersion !== undefined) conditions.push(sql`${progress.version} = ${baseVersion}`);
   if (!writesNotebook) conditions.push(sql`${rankOf(storedStatus)} <= ${rankOf(sentStatus)}`);
-
-  const upsert = (notebookJson: SQL | null) =>
+  return (notebookJson: SQL | null): Promise<ProgressSummary[]> =>
     db
       .insert(progress)
       .values({
@@ -141,41 +154,25 @@ export async function updateProgress(
         ...(conditions.length > 0 ? { setWhere: and(...conditions) } : {}),
       })
       .returning(summaryColumns);
+}
 
-  const parsedNotebook = () =>
-    sql`${toJsonbText(typeof notebookState === 'function' ? notebookState() : notebookState)}::jsonb`;
-  let rows: ProgressSummary[];
-  try {
-    if (notebookState === undefined) rows = await upsert(null);
-    else if (bodyJsonb === undefined) rows = await upsert(parsedNotebook());
-    else {
-      // The notebook as the client sent it, taken out of the body's JSON by PostgreSQL. Text jsonb
-      // cannot hold (a NUL or lone surrogate escape, invalid UTF-8: rare) is refused as a whole:
-      // then the parsed notebook is written with those characters replaced.
-      try {
-        rows = await upsert(sql`(${bodyJsonb} -> 'notebook_state')`);
-      } catch (error) {
-        if (!jsonbRefused(error)) throw error;
-        rows = await upsert(parsedNotebook());
-      }
-    }
-  } catch (error) {
-    const reason = foreignKeyViolation(error);
-    if (reason) return { ok: false, reason };
-    throw error;
-  }
-  if (rows[0]) return { ok: true, progress: rows[0] };
-
-  // Refused by the WHERE of the upsert: nothing was written. Read the row to say why.
+/** Refused by the WHERE of the upsert: nothing was written. Reads the row to say why. */
+async function whyRefused(
+  db: Database,
+  userId: string,
+  moduleId: string,
+  plan: Pick<UpsertPlan, 'requested' | 'writesNotebook' | 'baseVersion'>,
+): Promise<UpdateProgressResult> {
   const [current] = await db
     .select({ version: progress.version, status: progress.status, updatedAt: progress.updatedAt })
     .from(progress)
     .where(and(eq(progress.userId, userId), eq(progress.moduleId, moduleId)));
-  if (current && !writesNotebook && statusRank[current.status] > statusRank[requested]) {
-    if (baseVersion === undefined || current.version === baseVersion) {
-      return { ok: false, reason: 'backward_status', currentStatus: current.status };
-    }
-  }
+  const backward =
+    current &&
+    !plan.writesNotebook &&
+    statusRank[current.status] > statusRank[plan.requested] &&
+    (plan.baseVersion === undefined || current.version === plan.baseVersion);
+  if (backward) return { ok: false, reason: 'backward_status', currentStatus: current.status };
   return {
     ok: false,
     reason: 'stale',
