@@ -15,6 +15,7 @@ import { fromRepoRoot } from './config/paths';
 import type { DatabaseHandle } from './db/client';
 import { databasePlugin } from './db/plugin';
 import { registerErrorHandler } from './errors/error-handler';
+import { useZodRouteSchemas } from './errors/route-schemas';
 import { chatSessionRoutes } from './conversation/session-routes';
 import { chatSocket } from './chat/socket';
 import { closeSocketsGoingAway, registerLiveSockets, registerMessageBudget } from './conversation';
@@ -53,6 +54,7 @@ export const appPlugin = fp<AppOptions>(
     const { env } = options;
     app.decorate('config', env);
     registerErrorHandler(app);
+    useZodRouteSchemas(app);
 
     // External plugins.
     await app.register(helmet, appHelmetOptions);

@@ -4,13 +4,17 @@ import {
   PasswordChangeSchema,
   ProfileUpdateSchema,
   RegisterSchema,
+  type LoginRequest,
   type LogoutResponse,
+  type PasswordChangeRequest,
+  type ProfileUpdateRequest,
+  type RegisterRequest,
   type Profile,
   type TokenResponse,
 } from '@tutor/shared/auth';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { unauthorized } from '../errors/app-error';
-import { parseInput } from '../errors/validation';
+import { zodSchema } from '../errors/route-schemas';
 import { createKeyedLimit, perIpRouteLimit } from '../rate-limit/limits';
 import { createLoginThrottle } from './login-throttle';
 import { RefreshSessions } from './refresh-sessions';
@@ -94,17 +98,23 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return { access_token: session.accessToken, token_type: 'bearer' };
   };
 
-  app.post('/register', { config: ipLimit }, async (request, reply) => {
-    const input = parseInput(RegisterSchema, request.body ?? {});
-    await registerEmailLimit(request);
-    return sendSession(request, reply, await service.register(input), 201);
-  });
+  app.post<{ Body: RegisterRequest }>(
+    '/register',
+    { config: ipLimit, schema: { body: zodSchema(RegisterSchema) } },
+    async (request, reply) => {
+      await registerEmailLimit(request);
+      return sendSession(request, reply, await service.register(request.body), 201);
+    },
+  );
 
-  app.post('/login', { config: ipLimit }, async (request, reply) => {
-    const input = parseInput(LoginSchema, request.body ?? {});
-    await loginThrottle(request);
-    return sendSession(request, reply, await service.login(input));
-  });
+  app.post<{ Body: LoginRequest }>(
+    '/login',
+    { config: ipLimit, schema: { body: zodSchema(LoginSchema) } },
+    async (request, reply) => {
+      await loginThrottle(request);
+      return sendSession(request, reply, await service.login(request.body));
+    },
+  );
 
   app.post('/refresh', async (request, reply) => {
     const token = refreshCookie(request);
@@ -125,22 +135,30 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     return { status: 'ok' };
   });
 
-  app.get('/me', { preHandler: app.authenticate }, async (request): Promise<Profile> => {
-    return service.profile(request.user.id);
-  });
+  app.get('/me', { onRequest: app.authenticate }, async (request): Promise<Profile> =>
+    service.profile(request.user.id),
+  );
 
-  app.put('/me', { preHandler: app.authenticate }, async (request): Promise<Profile> => {
-    const input = parseInput(ProfileUpdateSchema, request.body ?? {});
-    return service.updateProfile(request.user.id, input);
-  });
+  app.put<{ Body: ProfileUpdateRequest }>(
+    '/me',
+    { onRequest: app.authenticate, schema: { body: zodSchema(ProfileUpdateSchema) } },
+    async (request): Promise<Profile> => service.updateProfile(request.user.id, request.body),
+  );
 
-  app.put(
+  app.put<{ Body: PasswordChangeRequest }>(
     '/me/password',
-    { config: ipLimit, preHandler: app.authenticate },
+    {
+      config: ipLimit,
+      onRequest: app.authenticate,
+      schema: { body: zodSchema(PasswordChangeSchema) },
+    },
     async (request, reply) => {
-      const input = parseInput(PasswordChangeSchema, request.body ?? {});
       await passwordChangeLimit(request);
-      return sendSession(request, reply, await service.changePassword(request.user.id, input));
+      return sendSession(
+        request,
+        reply,
+        await service.changePassword(request.user.id, request.body),
+      );
     },
   );
 }

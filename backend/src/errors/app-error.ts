@@ -20,8 +20,7 @@ export const forbidden = (message = 'Not allowed') => new AppError(403, 'forbidd
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const conflict = (message: string, details?: Record<string, unknown>) =>
   new AppError(409, 'conflict', message, {}, details);
-export const payloadTooLarge = (message: string) =>
-  new AppError(413, 'payload_too_large', message);
+export const payloadTooLarge = (message: string) => new AppError(413, 'payload_too_large', message);
 export const unprocessable = (message: string, details?: Record<string, unknown>) =>
   new AppError(422, 'unprocessable_entity', message, {}, details);
 export const tooManyRequests = (retryAfterSeconds: number) =>

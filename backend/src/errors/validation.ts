@@ -17,22 +17,13 @@ export function describeZodError(error: z.ZodError): string {
     .join('; ');
 }
 
-/**
- * Validates an input at the edge. A failure becomes a client error naming the fields;
- * the status is 400 by default (422 where the spec asks for it).
- */
-export function parseInput<Schema extends z.ZodType>(
-  schema: Schema,
-  input: unknown,
-  status: 400 | 422 = 400,
-): z.infer<Schema> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new AppError(
+/** A client error naming the fields: 400 by default (422 where the spec asks for it). */
+export function invalidInput(error: z.ZodError, status: 400 | 422 = 400): AppError {
+  return new AppError(
     status,
     status === 400 ? 'bad_request' : 'unprocessable_entity',
-    describeZodError(result.error),
+    describeZodError(error),
     {},
-    { fields: result.error.issues.map((issue) => issue.path.join('.')) },
+    { fields: error.issues.map((issue) => issue.path.join('.')) },
   );
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import { type ModuleIdParams, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
 import type { Database } from '../db/client';
 import { notFound } from '../errors/app-error';
-import { parseInput } from '../errors/validation';
+import { zodSchema } from '../errors/route-schemas';
 import { ModuleListCache, type ModuleStatusesOf } from './module-list';
 import { getModule, toModuleOut } from './service';
 
@@ -17,7 +17,7 @@ export const learningModuleRoutes: FastifyPluginAsync<{
   const db = app.database.db;
   const moduleList = new ModuleListCache(db, options.prepareModuleStatuses(db));
   // ModuleListItem[] as JSON text.
-  app.get('/api/modules', { preHandler: app.authenticate }, async (request, reply) =>
+  app.get('/api/modules', { onRequest: app.authenticate }, async (request, reply) =>
     reply.type('application/json; charset=utf-8').send(await moduleList.json(request.user.id)),
   );
 
@@ -29,10 +29,13 @@ export const learningModuleRoutes: FastifyPluginAsync<{
       .send(await moduleList.catalogJson()),
   );
 
-  app.get('/api/modules/:module_id', { preHandler: app.authenticate }, async (request) => {
-    const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
-    const module = await getModule(app.database.db, module_id);
-    if (!module) throw notFound('Module not found');
-    return toModuleOut(module);
-  });
+  app.get<{ Params: ModuleIdParams }>(
+    '/api/modules/:module_id',
+    { onRequest: app.authenticate, schema: { params: zodSchema(ModuleIdParamsSchema, 422) } },
+    async (request) => {
+      const module = await getModule(db, request.params.module_id);
+      if (!module) throw notFound('Module not found');
+      return toModuleOut(module);
+    },
+  );
 };

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import { type ModuleIdParams, ModuleIdParamsSchema } from '@tutor/shared/learning-modules';
+import type { z } from 'zod';
 import {
   NOTEBOOK_STATE_MAX_BYTES,
   ProgressBeaconSchema,
@@ -10,7 +11,8 @@ import {
 } from '@tutor/shared/progress';
 import type { DatabaseHandle } from '../db/client';
 import { notFound, payloadTooLarge, unauthorized, unprocessable } from '../errors/app-error';
-import { parseInput } from '../errors/validation';
+import { zodSchema } from '../errors/route-schemas';
+import { invalidInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
@@ -42,39 +44,36 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     savedProgressOrThrow(moduleId, await updateProgress(db(), userId, moduleId, changes));
 
   keepJsonBody(app);
+  const authenticated = { onRequest: app.authenticate, schema: moduleParams };
 
-  app.get('/api/progress/:module_id', { preHandler: app.authenticate }, async (request) => {
-    const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+  app.get<ModuleRoute>('/api/progress/:module_id', authenticated, async (request) => {
+    const { module_id } = request.params;
     const found = await getModuleProgress(db(), request.user.id, module_id);
     if (!found) throw notFound('Module not found');
     return toProgressOut(module_id, found.progress, true);
   });
 
-  app.put(
+  app.put<ModuleRoute>(
     '/api/progress/:module_id',
-    { preHandler: app.authenticate, bodyLimit: SAVE_BODY_LIMIT },
+    { ...authenticated, bodyLimit: SAVE_BODY_LIMIT },
     async (request) => {
-      const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+      const { module_id } = request.params;
       checkNotebookSize(request);
-      const update = parseInput(ProgressUpdateSchema, request.body, 422);
+      const update = parseSaveBody(ProgressUpdateSchema, request.body);
       checkNotebook(validNotebook, update);
       return save(request.user.id, module_id, saveChanges(request, update, app.database.kind));
     },
   );
 
-  app.post(
-    '/api/progress/:module_id/save-token',
-    { preHandler: app.authenticate },
-    async (request) => {
-      const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
-      if (!(await getModule(db(), module_id))) throw notFound('Module not found');
-      const out: SaveTokenOut = {
-        save_token: await saveTokens.create(request.user.id, module_id),
-        expires_in: saveTokens.ttlSeconds,
-      };
-      return out;
-    },
-  );
+  app.post<ModuleRoute>('/api/progress/:module_id/save-token', authenticated, async (request) => {
+    const { module_id } = request.params;
+    if (!(await getModule(db(), module_id))) throw notFound('Module not found');
+    const out: SaveTokenOut = {
+      save_token: await saveTokens.create(request.user.id, module_id),
+      expires_in: saveTokens.ttlSeconds,
+    };
+    return out;
+  });
 
   // The final save while the page closes. `navigator.sendBeacon` cannot set headers, so the body
   // carries a save token (never the URL); it is sent as text/plain, which this scope parses as JSON
@@ -87,11 +86,11 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
       { parseAs: 'buffer' },
       beaconBodyParser(beacon, SAVE_BODY_LIMIT),
     );
-    beacon.post(
+    beacon.post<ModuleRoute>(
       '/api/progress/:module_id/beacon',
-      { bodyLimit: SAVE_BODY_LIMIT },
+      { bodyLimit: SAVE_BODY_LIMIT, schema: moduleParams },
       async (request) => {
-        const { module_id } = parseInput(ModuleIdParamsSchema, request.params, 422);
+        const { module_id } = request.params;
         const body = request.body as { save_token?: unknown } | undefined;
         const claims =
           typeof body?.save_token === 'string'
@@ -99,17 +98,26 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
             : null;
         if (!claims) throw unauthorized('A valid save token for this module is required');
         checkNotebookSize(request);
-        const { save_token: _token, ...update } = parseInput(
-          ProgressBeaconSchema,
-          request.body,
-          422,
-        );
+        const { save_token: _token, ...update } = parseSaveBody(ProgressBeaconSchema, request.body);
         checkNotebook(validNotebook, update);
         return save(claims.userId, module_id, saveChanges(request, update, app.database.kind));
       },
     );
   });
 };
+
+const moduleParams = { params: zodSchema(ModuleIdParamsSchema, 422) };
+type ModuleRoute = { Params: ModuleIdParams };
+
+/**
+ * A save body, parsed in the handler rather than by a route schema: its notebook's size is checked
+ * on the bytes as sent first (413), and the beacon's save token before that (401).
+ */
+function parseSaveBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw invalidInput(parsed.error, 422);
+  return parsed.data;
+}
 
 /**
  * 413 for a `notebook_state` over NOTEBOOK_STATE_MAX_BYTES: its JSON text as sent, in UTF-8 bytes
