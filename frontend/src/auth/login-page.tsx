@@ -5,6 +5,7 @@ import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
+import { EmailField } from './account-fields';
 import { useAuth } from './auth-context';
 import type { RedirectState } from './redirect';
 import { loginFields, validateLoginForm } from './validation';
@@ -38,18 +39,10 @@ export function LoginPage() {
       <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-5">
         {cameFromProtectedPage && !formError && <Alert>Please log in to continue.</Alert>}
         {formError && <Alert tone="error">{formError}</Alert>}
-        <FormField
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="email"
-          inputMode="email"
-          autoFocus
-          required
+        <EmailField
           value={values.email}
           error={errors.email}
-          onChange={(event) => setValue('email', event.target.value)}
+          onChange={(email) => setValue('email', email)}
         />
         <FormField
           id="password"

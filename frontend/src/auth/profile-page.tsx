@@ -7,8 +7,8 @@ import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
+import { ExperienceFieldset, UsernameField } from './account-fields';
 import { useAuth } from './auth-context';
-import { LevelSlider } from './level-slider';
 import { profileFields, validateProfileForm } from './validation';
 
 const memberSince = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
@@ -77,34 +77,16 @@ function ProfileForm({ user }: { user: Profile }) {
           readOnly
           value={user.email}
         />
-        <FormField
-          id="username"
-          name="username"
-          label="Username"
-          hint="3 to 50 characters: letters, digits, spaces and _ . -"
-          autoComplete="username"
-          required
+        <UsernameField
           value={values.username}
           error={errors.username}
-          onChange={(event) => setValue('username', event.target.value)}
+          onChange={(username) => setValue('username', username)}
         />
-        <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold text-slate-800">Your experience</legend>
-          <LevelSlider
-            id="programming_level"
-            label="Programming"
-            value={values.programming_level}
-            error={errors.programming_level}
-            onChange={(level) => setValue('programming_level', level)}
-          />
-          <LevelSlider
-            id="maths_level"
-            label="Maths"
-            value={values.maths_level}
-            error={errors.maths_level}
-            onChange={(level) => setValue('maths_level', level)}
-          />
-        </fieldset>
+        <ExperienceFieldset
+          values={values}
+          errors={errors}
+          onChange={(field, level) => setValue(field, level)}
+        />
         <Button type="submit" pending={pending} disabled={!dirty} className="w-full">
           Save changes
         </Button>

@@ -6,8 +6,8 @@ import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
+import { EmailField, ExperienceFieldset, UsernameField } from './account-fields';
 import { useAuth } from './auth-context';
-import { LevelSlider } from './level-slider';
 import { PasswordMeter, usePasswordStrength } from './password-meter';
 import {
   registerFields,
@@ -57,18 +57,10 @@ export function RegisterPage() {
       <title>Create an account · Numerical Tutor</title>
       <form ref={formRef} onSubmit={handleSubmit} noValidate className="space-y-5">
         {formError && <Alert tone="error">{formError}</Alert>}
-        <FormField
-          id="email"
-          name="email"
-          type="email"
-          label="Email"
-          autoComplete="email"
-          inputMode="email"
-          autoFocus
-          required
+        <EmailField
           value={values.email}
           error={errors.email}
-          onChange={(event) => setValue('email', event.target.value)}
+          onChange={(email) => setValue('email', email)}
         />
         {errors.email === EMAIL_TAKEN && (
           <p className="-mt-3 text-sm">
@@ -77,16 +69,10 @@ export function RegisterPage() {
             </TextLink>
           </p>
         )}
-        <FormField
-          id="username"
-          name="username"
-          label="Username"
-          hint="3 to 50 characters: letters, digits, spaces and _ . -"
-          autoComplete="username"
-          required
+        <UsernameField
           value={values.username}
           error={errors.username}
-          onChange={(event) => setValue('username', event.target.value)}
+          onChange={(username) => setValue('username', username)}
         />
         <FormField
           id="password"
@@ -112,25 +98,12 @@ export function RegisterPage() {
           error={errors.confirm_password}
           onChange={(event) => setValue('confirm_password', event.target.value)}
         />
-        <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
-          <legend className="px-1 text-sm font-semibold text-slate-800">Your experience</legend>
-          <LevelSlider
-            id="programming_level"
-            label="Programming"
-            hint="How comfortable are you writing code, in Python or any language?"
-            value={values.programming_level}
-            error={errors.programming_level}
-            onChange={(level) => setValue('programming_level', level)}
-          />
-          <LevelSlider
-            id="maths_level"
-            label="Maths"
-            hint="How comfortable are you with algebra, calculus and linear algebra?"
-            value={values.maths_level}
-            error={errors.maths_level}
-            onChange={(level) => setValue('maths_level', level)}
-          />
-        </fieldset>
+        <ExperienceFieldset
+          values={values}
+          errors={errors}
+          onChange={(field, level) => setValue(field, level)}
+          withHints
+        />
         <Button type="submit" pending={pending} className="w-full">
           Create account
         </Button>
