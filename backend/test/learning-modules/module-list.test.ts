@@ -5,7 +5,7 @@ import { ModuleCatalogSchema, ModuleListSchema } from '@tutor/shared/learning-mo
 import { MODULE_DETAILS_TTL_MS, ModuleListCache } from '../../src/learning-modules/module-list';
 import { prepareModuleStatuses } from '../../src/progress/module-statuses';
 import { learningModules } from '../../src/learning-modules/schema';
-import { buildUser, type TestUser } from '../helpers/factories';
+import { buildModule, buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
 
 /** The module list keeps each module's serialised fields; these tests change modules under it. */
@@ -39,15 +39,12 @@ describe('module list served from kept module details', () => {
 
   it('shows a module added after the list was served, then hides it once deleted', async () => {
     expect(await listed()).toEqual([]);
-    const [added] = await db()
-      .insert(learningModules)
-      .values({
-        title: 'Added "later"',
-        description: 'Línea\nnueva',
-        notebookFilename: filename,
-        order: 900,
-      })
-      .returning();
+    const added = await buildModule(app, {
+      title: 'Added "later"',
+      description: 'Línea\nnueva',
+      notebookFilename: filename,
+      order: 900,
+    });
     expect(await listed()).toEqual([
       {
         id: added!.id,
@@ -65,10 +62,12 @@ describe('module list served from kept module details', () => {
   it('shows an edited title once the kept details are older than MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
     const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
-    const [module] = await db()
-      .insert(learningModules)
-      .values({ title: 'Before', description: 'd', notebookFilename: filename, order: 901 })
-      .returning();
+    const module = await buildModule(app, {
+      title: 'Before',
+      description: 'd',
+      notebookFilename: filename,
+      order: 901,
+    });
     const titleIn = async () =>
       ModuleListSchema.parse(JSON.parse(await cache.json(user.user.id))).find(
         (m) => m.id === module!.id,
@@ -87,7 +86,7 @@ describe('module list served from kept module details', () => {
   it('serves the public catalog from the same kept details, renewed after MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
     const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
-    await db().insert(learningModules).values({
+    await buildModule(app, {
       title: 'Catalog before',
       description: 'd',
       notebookFilename: catalogFile,
