@@ -7,8 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userModuleProgress } from '../../src/progress/schema';
-import { buildUser, type TestUser } from '../helpers/factories';
+import { buildProgress, buildUser, type TestUser } from '../helpers/factories';
 import { createTestApp } from '../helpers/test-app';
 import { beacon, saveToken, seededModuleId, storedProgress } from './helpers';
 
@@ -90,7 +89,7 @@ describe('notebook trust markers', () => {
 
   it('are stripped from a notebook stored before they were (what GET returns)', async () => {
     const user = await buildUser(app);
-    await app.database.db.insert(userModuleProgress).values({
+    await buildProgress(app, {
       userId: user.user.id,
       moduleId,
       status: 'in_progress',
