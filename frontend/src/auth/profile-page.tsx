@@ -25,7 +25,8 @@ export function ProfilePage() {
   return <ProfileForm user={user} />;
 }
 
-function ProfileForm({ user }: { user: Profile }) {
+/** The profile form's state: saving refreshes the signed-in user; `dirty` while it differs. */
+function useProfileForm(user: Profile) {
   const { setUser } = useAuth();
   const [saved, setSaved] = useState(false);
   const { values, setValue, errors, formError, pending, formRef, handleSubmit } = useForm({
@@ -52,6 +53,12 @@ function ProfileForm({ user }: { user: Profile }) {
     values.username !== user.username ||
     values.programming_level !== user.programming_level ||
     values.maths_level !== user.maths_level;
+  return { values, setValue, errors, formError, pending, formRef, handleSubmit, saved, dirty };
+}
+
+function ProfileForm({ user }: { user: Profile }) {
+  const { values, setValue, errors, formError, pending, formRef, handleSubmit, saved, dirty } =
+    useProfileForm(user);
 
   return (
     <PageCard

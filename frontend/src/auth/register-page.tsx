@@ -62,41 +62,17 @@ export function RegisterPage() {
           error={errors.email}
           onChange={(email) => setValue('email', email)}
         />
-        {errors.email === EMAIL_TAKEN && (
-          <p className="-mt-3 text-sm">
-            <TextLink to="/login" state={location.state}>
-              Log in instead
-            </TextLink>
-          </p>
-        )}
+        {errors.email === EMAIL_TAKEN && <LogInInstead state={location.state} />}
         <UsernameField
           value={values.username}
           error={errors.username}
           onChange={(username) => setValue('username', username)}
         />
-        <FormField
-          id="password"
-          name="password"
-          type="password"
-          label="Password"
-          hint="At least 8 characters, and hard to guess: a few uncommon words work well."
-          autoComplete="new-password"
-          required
-          value={values.password}
-          error={errors.password}
-          onChange={(event) => setValue('password', event.target.value)}
-        />
-        <PasswordMeter id="password-strength" checked={checked} fieldError={errors.password} />
-        <FormField
-          id="confirm_password"
-          name="confirm_password"
-          type="password"
-          label="Repeat password"
-          autoComplete="new-password"
-          required
-          value={values.confirm_password}
-          error={errors.confirm_password}
-          onChange={(event) => setValue('confirm_password', event.target.value)}
+        <NewPasswordFields
+          values={values}
+          errors={errors}
+          checked={checked}
+          onChange={(field, value) => setValue(field, value)}
         />
         <ExperienceFieldset
           values={values}
@@ -109,5 +85,57 @@ export function RegisterPage() {
         </Button>
       </form>
     </PageCard>
+  );
+}
+
+type PasswordValues = Pick<RegisterFormValues, 'password' | 'confirm_password'>;
+
+interface NewPasswordFieldsProps {
+  values: PasswordValues;
+  errors: Partial<Record<keyof PasswordValues, string>>;
+  checked: ReturnType<typeof usePasswordStrength>;
+  onChange(field: keyof PasswordValues, value: string): void;
+}
+
+/** The new password with its strength meter, and the repeat. */
+function NewPasswordFields({ values, errors, checked, onChange }: NewPasswordFieldsProps) {
+  return (
+    <>
+      <FormField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        hint="At least 8 characters, and hard to guess: a few uncommon words work well."
+        autoComplete="new-password"
+        required
+        value={values.password}
+        error={errors.password}
+        onChange={(event) => onChange('password', event.target.value)}
+      />
+      <PasswordMeter id="password-strength" checked={checked} fieldError={errors.password} />
+      <FormField
+        id="confirm_password"
+        name="confirm_password"
+        type="password"
+        label="Repeat password"
+        autoComplete="new-password"
+        required
+        value={values.confirm_password}
+        error={errors.confirm_password}
+        onChange={(event) => onChange('confirm_password', event.target.value)}
+      />
+    </>
+  );
+}
+
+/** Offered under a registered email; keeps the remembered destination. */
+function LogInInstead({ state }: { state: unknown }) {
+  return (
+    <p className="-mt-3 text-sm">
+      <TextLink to="/login" state={state}>
+        Log in instead
+      </TextLink>
+    </p>
   );
 }
