@@ -26,6 +26,21 @@ const variants = {
 const focusable =
   'button:not([disabled]), [href], input:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
+/** Tab from the last focusable element goes to the first, Shift+Tab from the first to the last. */
+function keepTabInside(container: HTMLElement, event: KeyboardEvent<HTMLDivElement>) {
+  const items = [...container.querySelectorAll<HTMLElement>(focusable)];
+  if (items.length === 0) return;
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  if (event.shiftKey && document.activeElement === first) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 /**
  * A modal choice: focus moves to the first action, Tab stays inside, Escape cancels (when it may),
  * and focus goes back to whatever opened it.
@@ -48,18 +63,7 @@ export function Dialog({ title, children, actions, onCancel, pending = false }: 
       if (!pending) onCancel?.();
       return;
     }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const items = [...dialogRef.current.querySelectorAll<HTMLElement>(focusable)];
-    if (items.length === 0) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
+    if (event.key === 'Tab' && dialogRef.current) keepTabInside(dialogRef.current, event);
   }
 
   return (
