@@ -13,8 +13,8 @@ type LoadState =
   | { status: 'error'; message: string }
   | { status: 'loaded'; modules: ModuleListItem[] };
 
-/** `/modules`: the learning modules as a responsive grid of cards with the user's progress. */
-export function ModuleListPage() {
+/** Loads the module list (and remembers it for the workspace); `handleRetry` loads it again. */
+function useModuleList() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -39,6 +39,12 @@ export function ModuleListPage() {
     setState({ status: 'loading' });
     setAttempt((n) => n + 1);
   }, []);
+  return { state, handleRetry };
+}
+
+/** `/modules`: the learning modules as a responsive grid of cards with the user's progress. */
+export function ModuleListPage() {
+  const { state, handleRetry } = useModuleList();
 
   return (
     <div className="mx-auto w-full max-w-6xl px-4 py-8">
