@@ -12,8 +12,8 @@ const primaryAction =
 const secondaryAction =
   'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-5 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-100';
 
-/** `/` for visitors: what the app is, its modules, and the way in. */
-export function LandingPage() {
+/** The public module catalog, loaded once. */
+function useCatalog(): CatalogState {
   const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
 
   useEffect(() => {
@@ -26,6 +26,12 @@ export function LandingPage() {
     );
     return () => controller.abort();
   }, []);
+  return catalog;
+}
+
+/** `/` for visitors: what the app is, its modules, and the way in. */
+export function LandingPage() {
+  const catalog = useCatalog();
 
   return (
     <div className="w-full">
