@@ -1,5 +1,13 @@
 import type { LoginRequest, Profile, RegisterInput } from '@tutor/shared/auth';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type Dispatch,
+  type ReactNode,
+  type SetStateAction,
+} from 'react';
 import { getProfile } from '../api/auth/get-profile';
 import { login as loginRequest } from '../api/auth/login';
 import { logout as logoutRequest } from '../api/auth/logout';
@@ -19,24 +27,14 @@ interface SessionState {
 
 const signedOut: SessionState = { status: 'signedOut', user: null, loggedOut: false };
 
-/**
- * Holds the signed-in user. On start it restores the session from the refresh cookie
- * (POST /api/auth/refresh, then GET /api/auth/me); it signs out whenever the client loses its
- * token (a refresh that failed, a logout).
- */
-export function AuthProvider({ children }: AuthProviderProps) {
-  const [session, setSession] = useState<SessionState>({
-    status: 'restoring',
-    user: null,
-    loggedOut: false,
-  });
-
+/** Restores the session on start, and signs out when the client drops its token. */
+function useSessionRestore(setSession: Dispatch<SetStateAction<SessionState>>) {
   useEffect(() => {
     return client.subscribe((token) => {
       // Keep the logged-out flag when this is the logout itself.
       if (token === null) setSession((current) => ({ ...signedOut, loggedOut: current.loggedOut }));
     });
-  }, []);
+  }, [setSession]);
 
   useEffect(() => {
     let active = true;
@@ -56,7 +54,22 @@ export function AuthProvider({ children }: AuthProviderProps) {
     return () => {
       active = false;
     };
-  }, []);
+  }, [setSession]);
+}
+
+/**
+ * Holds the signed-in user. On start it restores the session from the refresh cookie
+ * (POST /api/auth/refresh, then GET /api/auth/me); it signs out whenever the client loses its
+ * token (a refresh that failed, a logout).
+ */
+export function AuthProvider({ children }: AuthProviderProps) {
+  const [session, setSession] = useState<SessionState>({
+    status: 'restoring',
+    user: null,
+    loggedOut: false,
+  });
+
+  useSessionRestore(setSession);
 
   const startSession = useCallback(async (accessToken: string) => {
     client.setAccessToken(accessToken);
