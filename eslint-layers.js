@@ -97,7 +97,6 @@ export const layerRules = [
   },
   {
     files: ['{backend,frontend,shared}/src/**/*.{ts,tsx}', '{bench,scripts,e2e}/**/*.ts'],
-    ignores: ['frontend/src/workspace/notebookBridge.ts'], // being renamed to notebook-bridge.ts
     plugins: { 'check-file': checkFile },
     rules: {
       'check-file/filename-naming-convention': [

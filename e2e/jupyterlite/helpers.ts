@@ -1,7 +1,7 @@
 /**
  * Helpers for the JupyterLite end-to-end specs: the notebook's URL, the notebook file, and a test
  * host page (same origin) that embeds the notebook in an iframe and drives it with the real
- * parent-side client (frontend/src/workspace/notebookBridge.ts, bundled here with esbuild).
+ * parent-side client (frontend/src/workspace/notebook-bridge.ts, bundled here with esbuild).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,7 +48,7 @@ let clientBundle: Promise<string> | null = null;
 /** The parent-side client as a browser script exposing `NotebookBridgeClient`. */
 function bundleClient(): Promise<string> {
   clientBundle ??= build({
-    entryPoints: [path.join(repo, 'frontend/src/workspace/notebookBridge.ts')],
+    entryPoints: [path.join(repo, 'frontend/src/workspace/notebook-bridge.ts')],
     bundle: true,
     write: false,
     format: 'iife',

@@ -6,7 +6,7 @@
  * The iframe also sends events (no id, no reply).
  *
  * Pure TypeScript with no runtime dependencies: imported by the JupyterLite bridge plugin
- * (jupyterlite/src/bridge) and by the parent-side client (frontend/src/workspace/notebookBridge.ts).
+ * (jupyterlite/src/bridge) and by the parent-side client (frontend/src/workspace/notebook-bridge.ts).
  */
 
 /** Tag carried by every bridge message; a message without it is not ours and is ignored. */

@@ -2,7 +2,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../api/client';
-import { asWebSocket, FakeSocket } from '../components/conversation/fake-socket';
+import { asWebSocket, FakeSocket } from '../conversation/fake-socket';
 import { fakeAuth, renderRoutes } from '../test/auth-test-utils';
 import { ChatPage } from './chat-page';
 

@@ -6,7 +6,7 @@ import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
 import { Spinner } from '../components/spinner';
 import { rememberCell, rememberedCell } from './cell-position';
-import { createNotebookBridge, type NotebookBridge } from './notebookBridge';
+import { createNotebookBridge, type NotebookBridge } from './notebook-bridge';
 import type { SaveState } from './notebook-saver';
 import { PythonNotice } from './python-notice';
 import { type PythonState, initialPythonState, pythonReducer } from './python-state';

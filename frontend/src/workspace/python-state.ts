@@ -1,4 +1,4 @@
-import type { NotebookBridgeEvents } from './notebookBridge';
+import type { NotebookBridgeEvents } from './notebook-bridge';
 
 /**
  * What the workspace tells the student about Python: whether it is down (and why), whether a

@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NotebookFocus } from './notebookBridge';
+import type { NotebookFocus } from './notebook-bridge';
 import { TutorContextLine, describeFocus } from './tutor-context-line';
 
 afterEach(cleanup);

@@ -1,4 +1,4 @@
-import type { NotebookFocus } from './notebookBridge';
+import type { NotebookFocus } from './notebook-bridge';
 
 /** "Exercise 3" from "Exercise 3 · Slices are views (pitfall)"; the id when there is no title. */
 function exerciseLabel(focus: NotebookFocus): string | null {

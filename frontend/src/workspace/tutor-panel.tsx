@@ -2,9 +2,9 @@ import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS, type SessionEvent } from '
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getSessionMessages } from '../api/chat/get-session-messages';
 import { listSessions } from '../api/chat/list-sessions';
-import { ConversationPanel } from '../components/conversation/conversation-panel';
-import { useConversation } from '../components/conversation/use-conversation';
-import type { NotebookBridge, NotebookFocus } from './notebookBridge';
+import { ConversationPanel } from '../conversation/conversation-panel';
+import { useConversation } from '../conversation/use-conversation';
+import type { NotebookBridge, NotebookFocus } from './notebook-bridge';
 import { TutorContextLine } from './tutor-context-line';
 
 interface TutorPanelProps {
@@ -31,7 +31,9 @@ function bounded(extras: Extras): Extras {
   return {
     ...extras,
     ...(typeof code === 'string' ? { cell_code: code.slice(0, 2 * MAX_CELL_CODE_CHARS) } : {}),
-    ...(typeof error === 'string' ? { error_output: error.slice(-2 * MAX_ERROR_OUTPUT_CHARS) } : {}),
+    ...(typeof error === 'string'
+      ? { error_output: error.slice(-2 * MAX_ERROR_OUTPUT_CHARS) }
+      : {}),
   };
 }
 

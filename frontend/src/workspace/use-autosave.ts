@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { createSaveToken } from '../api/progress/save-token';
 import { fitsFinalSave, sendFinalSave, type FinalSave } from '../api/progress/send-final-save';
 import { updateProgress } from '../api/progress/update-progress';
-import type { NotebookBridge } from './notebookBridge';
+import type { NotebookBridge } from './notebook-bridge';
 import { NotebookSaver, type SaveState } from './notebook-saver';
 
 /** Save tokens live 10 minutes; a fresh one is fetched well before. */

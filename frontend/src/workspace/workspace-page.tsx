@@ -9,7 +9,7 @@ import { updateProgress } from '../api/progress/update-progress';
 import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
 import { Spinner } from '../components/spinner';
-import type { NotebookBridge } from './notebookBridge';
+import type { NotebookBridge } from './notebook-bridge';
 import type { SaveState } from './notebook-saver';
 import { NotebookPanel } from './notebook-panel';
 import { CompactBar, WorkspaceHeader } from './workspace-header';

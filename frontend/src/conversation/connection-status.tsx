@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionState } from '../../lib/conversation-socket';
+import type { ConnectionState } from './conversation-socket';
 
 interface ConnectionStatusProps {
   state: ConnectionState;

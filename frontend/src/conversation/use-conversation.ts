@@ -5,12 +5,12 @@ import {
   type SessionEvent,
 } from '@tutor/shared/chat';
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import { apiClient } from '../../api/client';
+import { apiClient } from '../api/client';
 import {
   ConversationSocket,
   type ConnectionState,
   type ConversationSocketOptions,
-} from '../../lib/conversation-socket';
+} from './conversation-socket';
 import {
   conversationReducer,
   initialConversationState,

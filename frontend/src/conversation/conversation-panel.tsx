@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Alert } from '../alert';
+import { Alert } from '../components/alert';
 import { ChatInput } from './chat-input';
 import { ConnectionStatus } from './connection-status';
 import { ConversationView } from './conversation-view';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { asWebSocket, FakeSocket } from '../components/conversation/fake-socket';
+import { asWebSocket, FakeSocket } from './fake-socket';
 import {
   backoffDelay,
   ConversationSocket,

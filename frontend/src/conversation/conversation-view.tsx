@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Spinner } from '../spinner';
+import { Spinner } from '../components/spinner';
 import type { ConversationMessage } from './conversation-state';
 import { MarkdownMessage } from './markdown-message';
 
