@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { Spinner } from '../components/spinner';
 import type { ChatSessionSummary } from '../api/chat/list-sessions';
 import { Dialog } from '../components/dialog';
+import { SessionListItem, titleOf } from './session-list-item';
 
 interface SessionSidebarProps {
   id: string;
@@ -15,23 +16,8 @@ interface SessionSidebarProps {
   onNavigate?: () => void;
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A session is named after its first real question; until it has one it is a new conversation. */
-function titleOf(session: ChatSessionSummary): string {
-  return session.title ?? 'New conversation';
-}
-
-/** The user's conversations: start a new one, open one, delete one (after confirming). */
-export function SessionSidebar({
-  id,
-  sessions,
-  currentSessionId,
-  loading,
-  error,
-  onDelete,
-  onNavigate,
-}: SessionSidebarProps) {
+/** The session waiting for the student to confirm its deletion, and the deletion's progress. */
+function useDeleteConfirmation(onDelete: (sessionId: string) => Promise<void>) {
   const [pendingDelete, setPendingDelete] = useState<ChatSessionSummary | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [deleteError, setDeleteError] = useState<string | null>(null);
@@ -53,6 +39,22 @@ export function SessionSidebar({
     }
   }
 
+  return { pendingDelete, setPendingDelete, deleting, deleteError, handleConfirmDelete };
+}
+
+/** The user's conversations: start a new one, open one, delete one (after confirming). */
+export function SessionSidebar({
+  id,
+  sessions,
+  currentSessionId,
+  loading,
+  error,
+  onDelete,
+  onNavigate,
+}: SessionSidebarProps) {
+  const { pendingDelete, setPendingDelete, deleting, deleteError, handleConfirmDelete } =
+    useDeleteConfirmation(onDelete);
+
   return (
     <nav id={id} aria-label="Conversations" className="flex h-full min-h-0 flex-col gap-2 p-3">
       <Link
@@ -67,64 +69,14 @@ export function SessionSidebar({
           {deleteError}
         </p>
       )}
-      {loading ? (
-        <div className="flex justify-center py-4">
-          <Spinner label="Loading conversations" className="size-5" />
-        </div>
-      ) : error ? (
-        <p role="alert" className="text-xs text-red-700">
-          {error}
-        </p>
-      ) : sessions.length === 0 ? (
-        <p className="px-1 text-xs text-slate-500">No conversations yet.</p>
-      ) : (
-        <ul
-          className="-mx-1 min-h-0 flex-1 space-y-1 overflow-y-auto px-1"
-          data-testid="session-list"
-        >
-          {sessions.map((session) => {
-            const current = session.id === currentSessionId;
-            return (
-              <li key={session.id} className="group flex items-start gap-1">
-                <Link
-                  to={`/chat/${session.id}`}
-                  onClick={onNavigate}
-                  aria-current={current ? 'page' : undefined}
-                  className={`min-w-0 flex-1 rounded-md px-2 py-1.5 text-sm ${
-                    current ? 'bg-brand-50 text-brand-800' : 'text-slate-700 hover:bg-slate-100'
-                  }`}
-                >
-                  <span className="block truncate">{titleOf(session)}</span>
-                  <span className="block text-xs text-slate-500">
-                    {dateFormat.format(new Date(session.created_at))}
-                  </span>
-                </Link>
-                <button
-                  type="button"
-                  onClick={() => setPendingDelete(session)}
-                  aria-label={`Delete conversation: ${titleOf(session)}`}
-                  className="rounded-md px-2 py-1.5 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700"
-                >
-                  <svg
-                    aria-hidden="true"
-                    viewBox="0 0 20 20"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="1.6"
-                    className="size-4"
-                  >
-                    <path
-                      d="M4 6h12M8 6V4h4v2M6 6l1 10h6l1-10M9 9v5M11 9v5"
-                      strokeLinecap="round"
-                      strokeLinejoin="round"
-                    />
-                  </svg>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <SessionsContent
+        sessions={sessions}
+        currentSessionId={currentSessionId}
+        loading={loading}
+        error={error}
+        onNavigate={onNavigate}
+        onAskDelete={setPendingDelete}
+      />
       {pendingDelete && (
         <Dialog
           title="Delete this conversation?"
@@ -139,5 +91,52 @@ export function SessionSidebar({
         </Dialog>
       )}
     </nav>
+  );
+}
+
+interface SessionsContentProps {
+  sessions: ChatSessionSummary[];
+  currentSessionId: string | null;
+  loading: boolean;
+  error: string | null;
+  onNavigate?: () => void;
+  onAskDelete: (session: ChatSessionSummary) => void;
+}
+
+/** The list, or what stands for it: a spinner, the load error, or "No conversations yet." */
+function SessionsContent({
+  sessions,
+  currentSessionId,
+  loading,
+  error,
+  onNavigate,
+  onAskDelete,
+}: SessionsContentProps) {
+  if (loading)
+    return (
+      <div className="flex justify-center py-4">
+        <Spinner label="Loading conversations" className="size-5" />
+      </div>
+    );
+  if (error)
+    return (
+      <p role="alert" className="text-xs text-red-700">
+        {error}
+      </p>
+    );
+  if (sessions.length === 0)
+    return <p className="px-1 text-xs text-slate-500">No conversations yet.</p>;
+  return (
+    <ul className="-mx-1 min-h-0 flex-1 space-y-1 overflow-y-auto px-1" data-testid="session-list">
+      {sessions.map((session) => (
+        <SessionListItem
+          key={session.id}
+          session={session}
+          current={session.id === currentSessionId}
+          onNavigate={onNavigate}
+          onAskDelete={onAskDelete}
+        />
+      ))}
+    </ul>
   );
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { deleteSession } from '../api/chat/delete-session';
 import { listSessions, type ChatSessionSummary } from '../api/chat/list-sessions';
 
@@ -12,38 +13,44 @@ export interface SessionList {
   remove: (sessionId: string) => Promise<void>;
 }
 
+/** The query of the general chat sessions (the tutor's sessions are listed per module). */
+export const generalSessionsKey = ['chat-sessions', { type: 'general' }] as const;
+
+const NO_SESSIONS: ChatSessionSummary[] = [];
+
 /** The user's general chat sessions, newest first. */
 export function useSessions(): SessionList {
-  const [sessions, setSessions] = useState<ChatSessionSummary[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: generalSessionsKey,
+    queryFn: ({ signal }) => listSessions({ type: 'general' }, signal),
+  });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    listSessions({ type: 'general' }, controller.signal).then(
-      (list) => {
-        setSessions(list);
-        setError(null);
-        setLoading(false);
-      },
-      (reason: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(
-          reason instanceof Error ? reason.message : 'The conversations could not be loaded.',
-        );
-        setLoading(false);
-      },
-    );
-    return () => controller.abort();
-  }, [version]);
+  const reload = useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: generalSessionsKey }),
+    [queryClient],
+  );
 
-  const reload = useCallback(() => setVersion((value) => value + 1), []);
+  const { mutateAsync } = useMutation({
+    mutationFn: deleteSession,
+    onSuccess: (_, sessionId) => {
+      queryClient.setQueryData<ChatSessionSummary[]>(generalSessionsKey, (list) =>
+        list?.filter((session) => session.id !== sessionId),
+      );
+      void queryClient.invalidateQueries({ queryKey: generalSessionsKey });
+    },
+  });
 
-  const remove = useCallback(async (sessionId: string) => {
-    await deleteSession(sessionId);
-    setSessions((list) => list.filter((session) => session.id !== sessionId));
-  }, []);
+  let error: string | null = null;
+  if (query.error)
+    error =
+      query.error instanceof Error ? query.error.message : 'The conversations could not be loaded.';
 
-  return { sessions, loading, error, reload, remove };
+  return {
+    sessions: query.data ?? NO_SESSIONS,
+    loading: query.isPending,
+    error,
+    reload,
+    remove: mutateAsync,
+  };
 }

@@ -17,20 +17,12 @@ interface ChatInputProps {
   placeholder?: string;
 }
 
-/** Enter sends, Shift+Enter starts a new line; a Stop button replaces Send while answering. */
-export function ChatInput({
-  onSend,
-  onStop,
-  answering,
-  disabled = false,
-  disabledReason,
-  placeholder = 'Ask about your code or a maths question…',
-}: ChatInputProps) {
+/** The message being written; `submit` sends it and keeps it when it did not go out. */
+function useDraft(onSend: ChatInputProps['onSend'], ready: boolean) {
   const [draft, setDraft] = useState('');
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const counterId = useId();
   const tooLong = draft.length > MAX_MESSAGE_CHARS;
-  const canSend = !answering && !disabled && draft.trim() !== '' && !tooLong;
+  const canSend = ready && draft.trim() !== '' && !tooLong;
 
   async function submit() {
     if (!canSend) return;
@@ -41,6 +33,24 @@ export function ChatInput({
     if (!sent) setDraft((current) => (current === '' ? content : current));
     textareaRef.current?.focus();
   }
+
+  return { draft, setDraft, textareaRef, tooLong, canSend, submit };
+}
+
+/** Enter sends, Shift+Enter starts a new line; a Stop button replaces Send while answering. */
+export function ChatInput({
+  onSend,
+  onStop,
+  answering,
+  disabled = false,
+  disabledReason,
+  placeholder = 'Ask about your code or a maths question…',
+}: ChatInputProps) {
+  const { draft, setDraft, textareaRef, tooLong, canSend, submit } = useDraft(
+    onSend,
+    !answering && !disabled,
+  );
+  const counterId = useId();
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -74,35 +84,60 @@ export function ChatInput({
           aria-invalid={tooLong || undefined}
           className="max-h-48 min-h-[2.75rem] flex-1 resize-y rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-xs placeholder:text-slate-500"
         />
-        {answering ? (
-          <button
-            type="button"
-            onClick={onStop}
-            className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
-          >
-            Stop
-          </button>
-        ) : (
-          <button
-            type="submit"
-            disabled={!canSend}
-            title={disabled ? disabledReason : undefined}
-            className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-brand-700/60"
-          >
-            Send
-          </button>
-        )}
+        <SendOrStop
+          answering={answering}
+          canSend={canSend}
+          disabled={disabled}
+          disabledReason={disabledReason}
+          onStop={onStop}
+        />
       </div>
-      {showCount && (
-        <p
-          id={counterId}
-          className={`text-right text-xs ${tooLong ? 'text-red-700' : 'text-slate-600'}`}
-          aria-live="polite"
-        >
-          {draft.length.toLocaleString('en')} / {MAX_MESSAGE_CHARS.toLocaleString('en')} characters
-          {tooLong ? ': too long to send' : ''}
-        </p>
-      )}
+      {showCount && <CharacterCount id={counterId} length={draft.length} />}
     </form>
+  );
+}
+
+interface SendOrStopProps {
+  answering: boolean;
+  canSend: boolean;
+  disabled: boolean;
+  disabledReason?: string;
+  onStop: () => void;
+}
+
+/** Send, or Stop while an answer is on its way. */
+function SendOrStop({ answering, canSend, disabled, disabledReason, onStop }: SendOrStopProps) {
+  return answering ? (
+    <button
+      type="button"
+      onClick={onStop}
+      className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+    >
+      Stop
+    </button>
+  ) : (
+    <button
+      type="submit"
+      disabled={!canSend}
+      title={disabled ? disabledReason : undefined}
+      className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 disabled:cursor-not-allowed disabled:bg-brand-700/60"
+    >
+      Send
+    </button>
+  );
+}
+
+/** "n / max characters", shown near the limit (the textarea is described by it). */
+function CharacterCount({ id, length }: { id: string; length: number }) {
+  const tooLong = length > MAX_MESSAGE_CHARS;
+  return (
+    <p
+      id={id}
+      className={`text-right text-xs ${tooLong ? 'text-red-700' : 'text-slate-600'}`}
+      aria-live="polite"
+    >
+      {length.toLocaleString('en')} / {MAX_MESSAGE_CHARS.toLocaleString('en')} characters
+      {tooLong ? ': too long to send' : ''}
+    </p>
   );
 }

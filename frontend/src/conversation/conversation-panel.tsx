@@ -37,20 +37,7 @@ export function ConversationPanel({
 
   return (
     <section className="flex h-full min-h-0 flex-col" aria-label="Conversation with the tutor">
-      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
-        <div className="flex items-center gap-3">{toolbar}</div>
-        <div className="flex items-center gap-3">
-          {conversation.offline && conversation.tutorLabel && (
-            <span
-              className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
-              title="No language model is configured: the built-in tutor answers."
-            >
-              {conversation.tutorLabel}
-            </span>
-          )}
-          <ConnectionStatus state={connection} onRetry={conversation.reconnect} />
-        </div>
-      </div>
+      <StatusBar conversation={conversation} toolbar={toolbar} />
       <ConversationView
         messages={conversation.messages}
         streaming={conversation.streaming}
@@ -61,19 +48,7 @@ export function ConversationPanel({
       />
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-2 px-4 pt-2 pb-3">
         {conversation.error && (
-          <div className="flex items-start gap-2">
-            <div className="flex-1">
-              <Alert tone="error">{conversation.error}</Alert>
-            </div>
-            <button
-              type="button"
-              onClick={conversation.dismissError}
-              className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
-              aria-label="Dismiss the error"
-            >
-              ×
-            </button>
-          </div>
+          <DismissableError message={conversation.error} onDismiss={conversation.dismissError} />
         )}
         <HintLadder
           level={conversation.hintLevel}
@@ -92,5 +67,43 @@ export function ConversationPanel({
         <Disclaimer />
       </div>
     </section>
+  );
+}
+
+/** The toolbar, who answers when it is the built-in tutor, and the connection. */
+function StatusBar({ conversation, toolbar }: { conversation: Conversation; toolbar: ReactNode }) {
+  return (
+    <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-2">
+      <div className="flex items-center gap-3">{toolbar}</div>
+      <div className="flex items-center gap-3">
+        {conversation.offline && conversation.tutorLabel && (
+          <span
+            className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900"
+            title="No language model is configured: the built-in tutor answers."
+          >
+            {conversation.tutorLabel}
+          </span>
+        )}
+        <ConnectionStatus state={conversation.connection} onRetry={conversation.reconnect} />
+      </div>
+    </div>
+  );
+}
+
+function DismissableError({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <div className="flex items-start gap-2">
+      <div className="flex-1">
+        <Alert tone="error">{message}</Alert>
+      </div>
+      <button
+        type="button"
+        onClick={onDismiss}
+        className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
+        aria-label="Dismiss the error"
+      >
+        ×
+      </button>
+    </div>
   );
 }

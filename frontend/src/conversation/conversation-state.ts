@@ -98,103 +98,132 @@ function endTurn(state: ConversationState, error: string | null): ConversationSt
   return { ...state, messages, streaming: null, answering: false, turnAcknowledged: false, error };
 }
 
+/** A session is shown afresh; who answers (and whether offline) stays until the server says. */
+function reset(state: ConversationState, loading: boolean): ConversationState {
+  return {
+    ...initialConversationState,
+    loading,
+    tutorLabel: state.tutorLabel,
+    offline: state.offline,
+  };
+}
+
+/** A stored session: its messages, at the hint level of its latest graded answer. */
+function loaded(state: ConversationState, stored: ChatMessageOut[]): ConversationState {
+  const messages = stored.map(fromStoredMessage);
+  const lastAnswer = [...messages]
+    .reverse()
+    .find((message) => message.role === 'assistant' && message.hintLevel !== null);
+  return { ...state, messages, loading: false, hintLevel: lastAnswer?.hintLevel ?? null };
+}
+
+function sent(state: ConversationState, id: string, content: string): ConversationState {
+  return {
+    ...state,
+    messages: [
+      ...state.messages,
+      {
+        id,
+        role: 'user',
+        content,
+        hintLevel: null,
+        status: 'complete',
+      },
+    ],
+    answering: true,
+    turnAcknowledged: false,
+    streaming: null,
+    error: null,
+  };
+}
+
+function sessionAcknowledged(state: ConversationState, event: SessionEvent): ConversationState {
+  return {
+    ...state,
+    turnAcknowledged: true,
+    tutorLabel: event.tutor_label,
+    offline: event.offline,
+    hintLevel: state.hintLevel ?? event.hint_level,
+  };
+}
+
+function done(state: ConversationState, event: DoneEvent): ConversationState {
+  return {
+    ...state,
+    messages: [
+      ...state.messages,
+      {
+        id: event.message_id,
+        role: 'assistant',
+        content: state.streaming ?? '',
+        hintLevel: event.hint_level,
+        status: event.status,
+        // After a failover the provider that actually answered names itself in `done`.
+        tutorLabel: event.tutor_label ?? state.tutorLabel ?? undefined,
+      },
+    ],
+    streaming: null,
+    answering: false,
+    turnAcknowledged: false,
+    hintLevel: event.hint_level,
+    tutorLabel: event.tutor_label ?? state.tutorLabel,
+    offline: event.offline ?? state.offline,
+  };
+}
+
+function canned(state: ConversationState, event: CannedEvent): ConversationState {
+  return {
+    ...state,
+    messages: [
+      ...state.messages,
+      {
+        id: event.message_id,
+        role: 'assistant',
+        content: event.content,
+        hintLevel: null,
+        status: 'complete',
+        canned: event.filter,
+      },
+    ],
+    streaming: null,
+    answering: false,
+    turnAcknowledged: false,
+  };
+}
+
+function connectionLost(state: ConversationState): ConversationState {
+  if (!state.answering) return state;
+  return endTurn(
+    state,
+    'The connection was lost while the tutor was answering. Ask again once it is back.',
+  );
+}
+
 export function conversationReducer(
   state: ConversationState,
   action: ConversationAction,
 ): ConversationState {
   switch (action.type) {
     case 'reset':
-      return {
-        ...initialConversationState,
-        loading: action.loading,
-        tutorLabel: state.tutorLabel,
-        offline: state.offline,
-      };
-    case 'loaded': {
-      const messages = action.messages.map(fromStoredMessage);
-      const lastAnswer = [...messages]
-        .reverse()
-        .find((message) => message.role === 'assistant' && message.hintLevel !== null);
-      return { ...state, messages, loading: false, hintLevel: lastAnswer?.hintLevel ?? null };
-    }
+      return reset(state, action.loading);
+    case 'loaded':
+      return loaded(state, action.messages);
     case 'load_failed':
       return { ...state, loading: false, error: action.message };
     case 'sent':
-      return {
-        ...state,
-        messages: [
-          ...state.messages,
-          {
-            id: action.id,
-            role: 'user',
-            content: action.content,
-            hintLevel: null,
-            status: 'complete',
-          },
-        ],
-        answering: true,
-        turnAcknowledged: false,
-        streaming: null,
-        error: null,
-      };
+      return sent(state, action.id, action.content);
     case 'session':
-      return {
-        ...state,
-        turnAcknowledged: true,
-        tutorLabel: action.event.tutor_label,
-        offline: action.event.offline,
-        hintLevel: state.hintLevel ?? action.event.hint_level,
-      };
+      return sessionAcknowledged(state, action.event);
     case 'tokens':
       return { ...state, streaming: (state.streaming ?? '') + action.text };
     case 'done':
-      return {
-        ...state,
-        messages: [
-          ...state.messages,
-          {
-            id: action.event.message_id,
-            role: 'assistant',
-            content: state.streaming ?? '',
-            hintLevel: action.event.hint_level,
-            status: action.event.status,
-            // After a failover the provider that actually answered names itself in `done`.
-            tutorLabel: action.event.tutor_label ?? state.tutorLabel ?? undefined,
-          },
-        ],
-        streaming: null,
-        answering: false,
-        turnAcknowledged: false,
-        hintLevel: action.event.hint_level,
-        tutorLabel: action.event.tutor_label ?? state.tutorLabel,
-        offline: action.event.offline ?? state.offline,
-      };
+      return done(state, action.event);
     case 'canned':
-      return {
-        ...state,
-        messages: [
-          ...state.messages,
-          {
-            id: action.event.message_id,
-            role: 'assistant',
-            content: action.event.content,
-            hintLevel: null,
-            status: 'complete',
-            canned: action.event.filter,
-          },
-        ],
-        streaming: null,
-        answering: false,
-        turnAcknowledged: false,
-      };
+      return canned(state, action.event);
     case 'turn_error':
       return endTurn(state, action.message);
     case 'connection_lost':
-      if (!state.answering) return state;
-      return endTurn(
-        state,
-        'The connection was lost while the tutor was answering. Ask again once it is back.',
-      );
+      return connectionLost(state);
     case 'problem':
       return { ...state, error: action.message };
     case 'dismiss_error':

@@ -108,7 +108,10 @@ export class NotebookBridge {
   async setNotebookState(state: unknown): Promise<void> {
     const problems = validateNotebook(state);
     if (problems.length > 0) {
-      throw new NotebookBridgeError('invalid_notebook', `Not an nbformat 4 notebook: ${problems.join('; ')}`);
+      throw new NotebookBridgeError(
+        'invalid_notebook',
+        `Not an nbformat 4 notebook: ${problems.join('; ')}`,
+      );
     }
     await this.request('setNotebookState', { state });
   }
@@ -126,18 +129,27 @@ export class NotebookBridge {
   /** Sends any operation by name (an unknown one gets an `unknown_op` error). */
   request(op: string, params?: unknown): Promise<unknown> {
     if (this.disposed) {
-      return Promise.reject(new NotebookBridgeError('disposed', 'The notebook bridge was disposed'));
+      return Promise.reject(
+        new NotebookBridgeError('disposed', 'The notebook bridge was disposed'),
+      );
     }
     const target = this.iframe.contentWindow;
     if (!target) {
-      return Promise.reject(new NotebookBridgeError('not_ready', 'The notebook frame is not loaded'));
+      return Promise.reject(
+        new NotebookBridgeError('not_ready', 'The notebook frame is not loaded'),
+      );
     }
     this.counter += 1;
     const id = `${Date.now().toString(36)}-${this.counter}`;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new NotebookBridgeError('timeout', `The notebook did not answer ${op} in ${this.timeoutMs} ms`));
+        reject(
+          new NotebookBridgeError(
+            'timeout',
+            `The notebook did not answer ${op} in ${this.timeoutMs} ms`,
+          ),
+        );
       }, this.timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       target.postMessage(makeRequest(id, op, params), this.origin);

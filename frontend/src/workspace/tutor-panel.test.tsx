@@ -1,0 +1,103 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { apiClient } from '../api/client';
+import { createQueryClient } from '../api/query-client';
+import { asWebSocket, FakeSocket } from '../conversation/fake-socket';
+import { TutorPanel } from './tutor-panel';
+
+const MODULE = 'a3c1e7d2-5b4f-4e8a-9c1d-2f3e4a5b6c7d';
+const LATEST = '0b6c3f9e-2a4f-4c47-9a52-5d6f1c0b7e21';
+const MESSAGE = '8f1d4f0c-1b9e-4f57-a1f2-6b3e9c1d2e3f';
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+const session = {
+  id: LATEST,
+  preview: 'What is a divided difference?',
+  title: 'What is a divided difference?',
+  created_at: '2026-01-01T10:00:00Z',
+  session_type: 'tutor',
+  module_id: MODULE,
+};
+
+const message = {
+  id: MESSAGE,
+  role: 'user',
+  content: 'What is a divided difference?',
+  hint_level_used: null,
+  problem_difficulty: null,
+  maths_difficulty: null,
+  status: 'complete',
+  tutor_label: null,
+  created_at: '2026-01-01T10:00:00Z',
+};
+
+/** Plays the sessions API: the module's tutor sessions and the latest one's messages. */
+function stubApi(sessions: unknown[]) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    if (url.pathname === '/api/chat/sessions') {
+      expect(url.searchParams.get('type')).toBe('tutor');
+      expect(url.searchParams.get('module_id')).toBe(MODULE);
+      return json(sessions);
+    }
+    if (url.pathname === `/api/chat/sessions/${LATEST}/messages`) return json([message]);
+    return json({ error: { code: 'not_found', message: 'Not found' } }, 404);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+function renderPanel() {
+  return render(
+    <QueryClientProvider client={createQueryClient()}>
+      <TutorPanel moduleId={MODULE} moduleTitle="Interpolation" bridge={null} />
+    </QueryClientProvider>,
+  );
+}
+
+beforeEach(() => {
+  FakeSocket.reset();
+  vi.stubGlobal('WebSocket', asWebSocket);
+  apiClient.setAccessToken('not.a.jwt');
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('TutorPanel', () => {
+  it("shows the module's latest tutor conversation, continues it, and New conversation leaves it", async () => {
+    stubApi([session]);
+    renderPanel();
+    expect(await screen.findByText('What is a divided difference?')).toBeInTheDocument();
+    await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
+    const ws = FakeSocket.latest();
+    expect(ws.url).toContain(`/ws/tutor?module_id=${MODULE}`);
+    act(() => ws.open());
+    const ui = userEvent.setup();
+    await ui.type(screen.getByPlaceholderText('Ask about the selected cell…'), 'And then?{Enter}');
+    expect(ws.sent).toEqual([{ content: 'And then?', session_id: LATEST }]);
+
+    act(() => ws.receive({ type: 'error', code: 'internal', message: 'Try again' }));
+    await ui.click(screen.getByRole('button', { name: 'New conversation' }));
+    expect(await screen.findByText('Stuck on Interpolation?')).toBeInTheDocument();
+    await ui.type(screen.getByPlaceholderText('Ask about the selected cell…'), 'Hello{Enter}');
+    expect(ws.sent.at(-1)).toEqual({ content: 'Hello', new_session: true });
+  });
+
+  it('starts empty when the module has no tutor conversation yet', async () => {
+    const fetchMock = stubApi([]);
+    renderPanel();
+    expect(await screen.findByText('Stuck on Interpolation?')).toBeInTheDocument();
+    await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+  });
+});
