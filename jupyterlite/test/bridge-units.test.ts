@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { validateNotebook } from '../../shared/src/notebook-bridge';
+import { notebookProblems } from '../../shared/src/notebook-state';
 import { formatKernelError, stripAnsi } from '../src/bridge/errors';
 import { configuredPackageBaseUrl, describeKernelFailure } from '../src/bridge/failure';
 import { normalizePackageBaseUrl } from '../scripts/lib/pyodide';
@@ -39,13 +39,23 @@ describe('error text', () => {
 
 describe('notebook validation', () => {
   it('accepts nbformat 4 and lists the problems of anything else', () => {
-    expect(validateNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: ['x'], metadata: {} }] })).toEqual([]);
-    expect(validateNotebook({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] })).toEqual(['nbformat must be 4']);
-    expect(validateNotebook([])).toEqual(['the notebook must be a JSON object']);
-    expect(validateNotebook({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'x', source: 1 }] })).toEqual([
-      'cells[0].cell_type must be code, markdown or raw',
-      'cells[0].source must be a string or an array of strings',
+    expect(notebookProblems({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: ['x'], metadata: {} }] })).toEqual([]);
+    expect(notebookProblems({ nbformat: 3, nbformat_minor: 0, metadata: {}, cells: [] })).toEqual([
+      'nbformat must be 4 (only nbformat 4 notebooks are accepted)',
     ]);
+    expect(notebookProblems([])).toEqual(['must be an nbformat 4 notebook object with cells, metadata and nbformat']);
+    expect(notebookProblems({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [5, { cell_type: 'code', source: 1 }] })).toEqual([
+      'cells[0] must be a notebook cell object',
+      'cells[1].source must be a string or an array of strings',
+    ]);
+    expect(notebookProblems({ nbformat: 4, cells: 'nope' })).toEqual([
+      'metadata must be an object',
+      'cells must be an array of notebook cells',
+    ]);
+  });
+
+  it('accepts what the server stores: a cell type from a later minor version (JupyterLab opens it as raw)', () => {
+    expect(notebookProblems({ nbformat: 4, nbformat_minor: 99, metadata: {}, cells: [{ cell_type: 'future', source: 'x', metadata: {} }] })).toEqual([]);
   });
 });
 

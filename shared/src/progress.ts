@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NotebookStateSchema } from './notebook-state';
 
 /**
  * Module progress: the REST shapes of `/api/progress/{module_id}` shared by server and browser.
@@ -44,62 +45,7 @@ export const NOTEBOOK_STATE_MAX_BYTES = 5 * 1024 * 1024;
 /** Lifetime of a save token (`POST /api/progress/{id}/save-token`); refresh it well before. */
 export const SAVE_TOKEN_TTL_SECONDS = 10 * 60;
 
-/**
- * Deepest nesting accepted in a notebook. Real notebooks stay around ten levels; JSON nested
- * thousands deep parses fine but overflows the stack of JSON.stringify and of PostgreSQL's jsonb.
- */
-export const NOTEBOOK_MAX_DEPTH = 100;
-
-/** Whether `value` nests objects/arrays deeper than `limit` (iterative: no recursion to overflow). */
-function nestedDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop()!;
-    if (current === null || typeof current !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) {
-      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-    }
-  }
-  return false;
-}
-
-/**
- * A cell, loosely: the server checks each saved notebook against the official nbformat schema of
- * its version (backend/src/progress/nbformat), which also admits cells of types from a future
- * minor version; this only gives the shape both sides read.
- */
-const NotebookCellSchema = z.looseObject(
-  {
-    cell_type: z.string({ error: 'must be a string' }),
-    source: z
-      .union([z.string(), z.array(z.string())], {
-        error: 'must be a string or an array of strings',
-      })
-      .optional(),
-    metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
-  },
-  { error: 'must be a notebook cell object' },
-);
-
-/**
- * An nbformat 4 notebook (other nbformat fields are kept as sent). Saves are also checked against
- * the nbformat schema of their minor version on the server.
- */
-export const NotebookStateSchema = z
-  .looseObject(
-    {
-      nbformat: z.literal(4, { error: 'must be 4 (only nbformat 4 notebooks are accepted)' }),
-      nbformat_minor: z.number({ error: 'must be an integer of 0 or more' }).optional(),
-      metadata: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
-      cells: z.array(NotebookCellSchema, { error: 'must be an array of notebook cells' }),
-    },
-    { error: 'must be an nbformat 4 notebook object with cells, metadata and nbformat' },
-  )
-  .refine((notebook) => !nestedDeeperThan(notebook, NOTEBOOK_MAX_DEPTH), {
-    error: `must not nest objects and arrays more than ${NOTEBOOK_MAX_DEPTH} levels deep`,
-  });
-export type NotebookState = z.infer<typeof NotebookStateSchema>;
+export { NOTEBOOK_MAX_DEPTH, NotebookStateSchema, type NotebookState } from './notebook-state';
 
 const progressUpdateFields = {
   status: ProgressStatusSchema.optional(),

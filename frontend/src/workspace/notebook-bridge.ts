@@ -15,8 +15,8 @@ import {
   isBridgeEvent,
   isBridgeResponse,
   makeRequest,
-  validateNotebook,
 } from '@tutor/shared/notebook-bridge';
+import { notebookProblems } from '@tutor/shared/notebook-state';
 
 export type {
   CurrentCellContext,
@@ -106,7 +106,7 @@ export class NotebookBridge {
 
   /** Replaces the open notebook's content (same frame, same kernel). Rejects a non-nbformat-4 state. */
   async setNotebookState(state: unknown): Promise<void> {
-    const problems = validateNotebook(state);
+    const problems = notebookProblems(state);
     if (problems.length > 0) {
       throw new NotebookBridgeError(
         'invalid_notebook',

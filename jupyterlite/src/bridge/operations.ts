@@ -9,8 +9,8 @@ import {
   type NotebookBridgeOp,
   type NotebookJSON,
   isKnownOp,
-  validateNotebook,
 } from '../../../shared/src/notebook-bridge';
+import { notebookProblems } from '../../../shared/src/notebook-state';
 import { withoutTrustMarkers } from '../../../shared/src/notebook-trust';
 import { BridgeError } from './channel';
 import type { LastExecution } from './errors';
@@ -91,7 +91,7 @@ function readState(params: unknown): NotebookJSON {
   const state =
     typeof params === 'object' && params !== null ? (params as { state?: unknown }).state : undefined;
   if (state === undefined) throw new BridgeError('bad_request', 'setNotebookState needs params.state');
-  const problems = validateNotebook(state);
+  const problems = notebookProblems(state);
   if (problems.length > 0) {
     throw new BridgeError('invalid_notebook', `Not an nbformat 4 notebook: ${problems.slice(0, 5).join('; ')}`);
   }
