@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { refreshTokens } from './schema';
 import { generateRefreshToken, hashRefreshToken } from './tokens';
@@ -7,13 +8,18 @@ import { generateRefreshToken, hashRefreshToken } from './tokens';
 /**
  * Refresh tokens, stored as SHA-256 hashes. A login starts a family; each refresh rotates the
  * presented token (marks it rotated) and adds its successor to the same family. Presenting a
- * token that was already rotated or revoked means it leaked (or two clients raced): the whole
- * family is revoked, so the thief's and the owner's copies both stop working.
+ * token that was already rotated or revoked means it leaked: the whole family is revoked, so the
+ * thief's and the owner's copies both stop working. One exception, REUSE_GRACE_SECONDS: a token
+ * rotated moments ago whose successor was never used is accepted again, because a browser that
+ * navigates away mid-refresh drops the reply (and its new cookie) after the server rotated.
  */
 export interface IssuedRefreshToken {
   token: string;
   familyId: string;
 }
+
+/** How long a rotated token whose successor is still unused may be presented again. */
+export const REUSE_GRACE_SECONDS = 30;
 
 export type RotationResult =
   | { ok: true; userId: string; familyId: string }
@@ -40,8 +46,8 @@ export class RefreshSessions {
   }
 
   /**
-   * Marks the token rotated if and only if it is still live. The conditional UPDATE is atomic, so
-   * two concurrent refreshes with one token cannot both succeed: the loser sees a reused token.
+   * Marks the token rotated if and only if it is still live (a conditional UPDATE, atomic). A
+   * token already rotated is accepted again only within the reuse grace; otherwise it is reuse.
    */
   async rotate(token: string): Promise<RotationResult> {
     const tokenHash = hashRefreshToken(token);
@@ -69,11 +75,44 @@ export class RefreshSessions {
       .from(refreshTokens)
       .where(eq(refreshTokens.tokenHash, tokenHash));
     if (!known) return { ok: false, reason: 'unknown' };
+    if (known.rotatedAt && !known.revokedAt && (await this.inReuseGrace(tokenHash))) {
+      return { ok: true, userId: known.userId, familyId: known.familyId };
+    }
     if (known.rotatedAt || known.revokedAt) {
       await this.revokeFamily(known.familyId);
       return { ok: false, reason: 'reused', userId: known.userId };
     }
     return { ok: false, reason: 'expired' };
+  }
+
+  /**
+   * Whether a rotated token may be used again: rotated within REUSE_GRACE_SECONDS, unexpired, and
+   * no token of its family rotated since (its successor was never used, so the reply was lost).
+   */
+  private async inReuseGrace(tokenHash: string): Promise<boolean> {
+    const later = alias(refreshTokens, 'later');
+    const successorUsed = this.db
+      .select({ id: later.id })
+      .from(later)
+      .where(
+        and(
+          eq(later.familyId, refreshTokens.familyId),
+          gt(later.rotatedAt, refreshTokens.rotatedAt),
+        ),
+      );
+    const [graced] = await this.db
+      .select({ id: refreshTokens.id })
+      .from(refreshTokens)
+      .where(
+        and(
+          eq(refreshTokens.tokenHash, tokenHash),
+          isNull(refreshTokens.revokedAt),
+          gt(refreshTokens.expiresAt, sql`now()`),
+          gt(refreshTokens.rotatedAt, sql`now() - make_interval(secs => ${REUSE_GRACE_SECONDS})`),
+          notExists(successorUsed),
+        ),
+      );
+    return graced !== undefined;
   }
 
   /** Revokes the family of `token` (logout) and returns its user; unknown tokens are ignored. */

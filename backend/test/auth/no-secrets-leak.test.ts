@@ -89,11 +89,17 @@ describe('no secret in logs or responses', () => {
       cookies: { refresh_token: loggedIn.cookie! },
     });
     tokens.push(refreshed.cookie!, refreshed.accessToken!);
+    const refreshedAgain = await send({
+      method: 'POST',
+      url: '/api/auth/refresh',
+      cookies: { refresh_token: refreshed.cookie! },
+    });
+    tokens.push(refreshedAgain.cookie!, refreshedAgain.accessToken!);
     await send({
       method: 'POST',
       url: '/api/auth/refresh',
       cookies: { refresh_token: loggedIn.cookie! },
-    }); // reuse
+    }); // reuse (its successor was used)
     // The reuse ended every access token of the account: sign in again for the routes below.
     const signedInAgain = await send({
       method: 'POST',

@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { users } from '../../src/auth/schema';
+import { REUSE_GRACE_SECONDS } from '../../src/auth/refresh-sessions';
+import { refreshTokens, users } from '../../src/auth/schema';
+import { hashRefreshToken } from '../../src/auth/tokens';
 import {
   bearer,
   countRefreshTokens,
@@ -113,20 +115,46 @@ describe('register, login, refresh, logout', () => {
     expect((await refresh(app, second)).statusCode).toBe(200);
   });
 
-  it('rejects a reused refresh token and revokes its whole family', async () => {
+  it('rejects a refresh token reused after its successor was used, and revokes its whole family', async () => {
     const first = refreshCookieOf(await register(app));
     const second = refreshCookieOf(await refresh(app, first));
+    const third = refreshCookieOf(await refresh(app, second));
     const reused = await refresh(app, first);
     expect(reused.statusCode).toBe(401);
     expect(reused.json().error.code).toBe('unauthorized');
     // The family's newest token was revoked with it.
+    expect((await refresh(app, third)).statusCode).toBe(401);
+  });
+
+  it('accepts a token again moments after its rotation while its successor is unused (a reply lost to a navigation)', async () => {
+    const first = refreshCookieOf(await register(app));
+    const lost = await refresh(app, first);
+    expect(lost.statusCode).toBe(200);
+    const again = await refresh(app, first);
+    expect(again.statusCode).toBe(200);
+    const next = refreshCookieOf(again);
+    expect(next).not.toBe(first);
+    expect((await refresh(app, next)).statusCode).toBe(200);
+  });
+
+  it(`treats a token presented again more than ${REUSE_GRACE_SECONDS} s after its rotation as reuse`, async () => {
+    const first = refreshCookieOf(await register(app));
+    const second = refreshCookieOf(await refresh(app, first));
+    await app.database.db
+      .update(refreshTokens)
+      .set({ rotatedAt: sql`now() - make_interval(secs => ${REUSE_GRACE_SECONDS + 1})` })
+      .where(eq(refreshTokens.tokenHash, hashRefreshToken(first)));
+    expect((await refresh(app, first)).statusCode).toBe(401);
     expect((await refresh(app, second)).statusCode).toBe(401);
   });
 
-  it('lets only one of two concurrent refreshes with the same token succeed', async () => {
+  it('gives two concurrent refreshes with one token (two tabs) each a working session', async () => {
     const token = refreshCookieOf(await register(app));
     const results = await Promise.all([refresh(app, token), refresh(app, token)]);
-    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    for (const result of results) {
+      expect((await refresh(app, refreshCookieOf(result))).statusCode).toBe(200);
+    }
   });
 
   it('does not accept unknown, missing or garbage refresh cookies', async () => {
