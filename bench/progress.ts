@@ -11,15 +11,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../backend/src/app';
 import { users } from '../backend/src/auth/schema';
-import { loadEnv } from '../backend/src/config/env';
 import { learningModules } from '../backend/src/learning-modules/schema';
 import { userModuleProgress } from '../backend/src/progress/schema';
+import { buildTestApp } from '../backend/test/helpers/build-test-app';
 import type { Pool } from 'pg';
-import { formatResult, type LoadRequest, type LoadResult, runLoad } from './lib/http-load';
 import { type BenchTarget, benchTargets } from './lib/databases';
 import { startFloorServer } from './lib/floor-server';
+import { type HttpLoadResult, runHttpLoad } from './lib/load';
+import type { HttpRequestTemplate } from './lib/load-jobs';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
@@ -30,7 +30,6 @@ const phases = new Set(args.phases ? args.phases.split(',') : PHASES);
 for (const phase of phases) {
   if (!(PHASES as readonly string[]).includes(phase)) throw new Error(`unknown phase ${phase}`);
 }
-const JWT_SECRET = randomBytes(32).toString('hex');
 
 /** A plausible notebook of about `bytes`: markdown, code cells with printed output, some plots. */
 function benchNotebook(bytes: number) {
@@ -115,6 +114,25 @@ postgresCpuMs();
 // PostgreSQL first: its goals are the ones the issue sets.
 const targets = benchTargets('tutor-bench-progress').reverse();
 
+/** One line per run: throughput, latencies, CPU per request and GC pauses of the server. */
+function formatResult(name: string, load: string, result: HttpLoadResult): string {
+  const failed = Object.entries(result.failures)
+    .map(([status, n]) => `${n}×${status}`)
+    .join(' ');
+  return (
+    `${name.padEnd(40)} ${load.padEnd(12)} ${result.perSecond.toFixed(0).padStart(6)} req/s  ` +
+    `p50 ${result.p50.toFixed(2).padStart(7)} ms  p90 ${result.p90.toFixed(2).padStart(7)} ms  ` +
+    `p99 ${result.p99.toFixed(2).padStart(7)} ms  max ${result.max.toFixed(1).padStart(7)} ms  ` +
+    `app CPU ${result.serverCpuMsPerRequest.toFixed(2)} ms/req  ` +
+    (result.otherCpuMsPerRequest === undefined
+      ? ''
+      : `db CPU ${result.otherCpuMsPerRequest.toFixed(2)} ms/req  `) +
+    `GC pauses ${result.gc.minor}×minor ${result.gc.minorMs.toFixed(0)} ms, ` +
+    `${result.gc.major}×major ${result.gc.majorMs.toFixed(0)} ms  ` +
+    `(${result.requests} in ${result.seconds.toFixed(1)} s${failed ? `; failed: ${failed}` : ''})`
+  );
+}
+
 let userSeq = 0;
 async function createUsers(app: FastifyInstance, count: number) {
   const start = userSeq;
@@ -180,12 +198,7 @@ async function benchTarget(target: BenchTarget) {
     return;
   }
   const { handle, cleanup } = opened;
-  const env = loadEnv({
-    LOG_LEVEL: 'silent',
-    FRONTEND_DIST: 'bench/.none',
-    JUPYTERLITE_DIR: 'bench/.none',
-  });
-  const app = await buildApp({ env, database: handle, jwtSecret: JWT_SECRET }, { logger: false });
+  const app = await buildTestApp(handle);
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     const port = (app.server.address() as { port: number }).port;
@@ -210,12 +223,12 @@ async function benchTarget(target: BenchTarget) {
 
     const measure = async (
       label: string,
-      requests: LoadRequest[],
+      requests: HttpRequestTemplate[],
       load: { connections: number; rate?: number },
       onPort = port,
     ) => {
-      const result = await runLoad({
-        port: onPort,
+      const result = await runHttpLoad({
+        origin: `http://127.0.0.1:${onPort}`,
         requests,
         durationMs: seconds * 1000,
         ...load,
@@ -310,7 +323,7 @@ async function benchTarget(target: BenchTarget) {
     }
 
     const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
-    const clean = (r: LoadResult) => Object.keys(r.failures).length === 0;
+    const clean = (r: HttpLoadResult) => Object.keys(r.failures).length === 0;
     if (smallAtGoal) {
       const ok = smallAtGoal.perSecond >= 297 && smallAtGoal.p99 < 30 && clean(smallAtGoal);
       console.log(`goal 200 KB saves ≥ 300/s with p99 < 30 ms: ${verdict(ok)}`);

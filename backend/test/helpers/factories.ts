@@ -32,10 +32,20 @@ export async function buildUser(
       : await hashPassword(password);
   const [user] = await app.database.db
     .insert(users)
-    .values({ email: `student-${suffix}@example.com`, username: `student_${suffix}`, passwordHash, ...columns })
+    .values({
+      email: `student-${suffix}@example.com`,
+      username: `student_${suffix}`,
+      passwordHash,
+      ...columns,
+    })
     .returning();
   const accessToken = await app.tokens.createAccessToken(user!.id);
-  return { user: user!, password, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
+  return {
+    user: user!,
+    password,
+    accessToken,
+    headers: { authorization: `Bearer ${accessToken}` },
+  };
 }
 
 /** Inserts a learning module with a unique title and notebook file name. */
@@ -70,7 +80,8 @@ export async function buildProgress(
 /** Inserts a chat session (general unless the columns say otherwise). */
 export async function buildSession(
   app: FastifyInstance,
-  columns: Pick<typeof chatSessions.$inferInsert, 'userId'> & Partial<typeof chatSessions.$inferInsert>,
+  columns: Pick<typeof chatSessions.$inferInsert, 'userId'> &
+    Partial<typeof chatSessions.$inferInsert>,
 ): Promise<typeof chatSessions.$inferSelect> {
   const [session] = await app.database.db.insert(chatSessions).values(columns).returning();
   return session!;
@@ -79,7 +90,8 @@ export async function buildSession(
 /** Inserts a chat message in a session (a user message unless the columns say otherwise). */
 export async function buildMessage(
   app: FastifyInstance,
-  columns: Pick<typeof chatMessages.$inferInsert, 'sessionId'> & Partial<typeof chatMessages.$inferInsert>,
+  columns: Pick<typeof chatMessages.$inferInsert, 'sessionId'> &
+    Partial<typeof chatMessages.$inferInsert>,
 ): Promise<typeof chatMessages.$inferSelect> {
   const [message] = await app.database.db
     .insert(chatMessages)

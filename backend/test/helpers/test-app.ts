@@ -1,15 +1,12 @@
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/app';
-import { type Env, loadEnv } from '../../src/config/env';
 import { type DatabaseHandle, openDatabase } from '../../src/db/client';
+import { type BuildTestAppOptions, buildTestApp } from './build-test-app';
 import { testDatabaseUrl } from './test-database';
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+export { TEST_JWT_SECRET } from './build-test-app';
 
-export interface TestAppOptions {
-  env?: Partial<Record<keyof Env, string>>;
-  serverOptions?: FastifyServerOptions;
+export interface TestAppOptions extends Omit<BuildTestAppOptions, 'closeDatabase'> {
   /** Reuse a database (to restart an app on the same data). */
   database?: DatabaseHandle;
 }
@@ -30,23 +27,8 @@ export function openNewPglite(): DatabaseHandle {
 
 /** The real app on the test database, migrated and ready for `inject()` or `listen()`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<FastifyInstance> {
-  const env = loadEnv({
-    LOG_LEVEL: 'silent',
-    FRONTEND_DIST: 'backend/test/fixtures/no-frontend',
-    JUPYTERLITE_DIR: 'backend/test/fixtures/no-jupyterlite',
-    ...options.env,
-  });
-  const app = await buildApp(
-    {
-      env,
-      database: options.database ?? openTestDatabase(),
-      closeDatabase: !options.database,
-      jwtSecret: TEST_JWT_SECRET,
-    },
-    { logger: false, ...options.serverOptions },
-  );
-  await app.ready();
-  return app;
+  const { database, ...rest } = options;
+  return await buildTestApp(database ?? openTestDatabase(), { ...rest, closeDatabase: !database });
 }
 
 export function databaseKind(): 'postgres' | 'pglite' {
