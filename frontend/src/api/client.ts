@@ -65,48 +65,87 @@ async function readBody<T>(response: Response, schema?: z.ZodType<T>): Promise<T
   return parsed.data;
 }
 
-/**
- * The one API client: keeps the access token in memory only (the refresh token is an httpOnly
- * cookie), adds it as a bearer token, and on a 401 refreshes once and retries once.
- */
-export function createApiClient(options: ApiClientOptions = {}): ApiClient {
-  // Looked up per call so tests can stub the global fetch.
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  const exclusive = options.exclusive ?? defaultExclusive;
-  const listeners = new Set<TokenListener>();
-  let accessToken: string | null = null;
-  let refreshing: Promise<string | null> | null = null;
+/** The headers, method and body of one call, with the bearer token unless `auth` is false. */
+function buildInit<T>(requestOptions: RequestOptions<T>, token: string | null): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (requestOptions.body !== undefined) headers['content-type'] = 'application/json';
+  if ((requestOptions.auth ?? true) && token !== null) headers.authorization = `Bearer ${token}`;
+  return {
+    method: requestOptions.method ?? 'GET',
+    headers,
+    body: requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body),
+    signal: requestOptions.signal,
+  };
+}
 
-  function setAccessToken(token: string | null): void {
-    if (token === accessToken) return;
-    accessToken = token;
-    for (const listener of listeners) listener(token);
-  }
+type Send = (path: string, init: RequestInit) => Promise<Response>;
 
-  async function send(path: string, init: RequestInit): Promise<Response> {
+/** Fetches with the session cookie; an unreachable server becomes a network ApiError. */
+function createSend(doFetch: typeof fetch): Send {
+  return async function send(path, init) {
     try {
       return await doFetch(path, { credentials: 'same-origin', ...init });
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
       throw networkError();
     }
-  }
+  };
+}
 
-  async function requestRefresh(): Promise<string | null> {
-    const response = await send('/api/auth/refresh', {
-      method: 'POST',
-      headers: { accept: 'application/json' },
-    });
-    if (response.ok) return (await readBody(response, TokenResponseSchema)).access_token;
-    // No cookie, an expired or revoked one, or a deleted user: the session is over.
-    if (response.status === 400 || response.status === 401 || response.status === 403) return null;
-    throw await apiErrorFromResponse(response);
-  }
+/** POST /api/auth/refresh once: the new access token, or null when the session is over. */
+async function requestRefresh(send: Send): Promise<string | null> {
+  const response = await send('/api/auth/refresh', {
+    method: 'POST',
+    headers: { accept: 'application/json' },
+  });
+  if (response.ok) return (await readBody(response, TokenResponseSchema)).access_token;
+  // No cookie, an expired or revoked one, or a deleted user: the session is over.
+  if (response.status === 400 || response.status === 401 || response.status === 403) return null;
+  throw await apiErrorFromResponse(response);
+}
 
+interface TokenStore {
+  current(): string | null;
+  set(token: string | null): void;
+  subscribe(listener: TokenListener): () => void;
+}
+
+/** The access token in memory, telling its listeners whenever it changes. */
+function createTokenStore(): TokenStore {
+  const listeners = new Set<TokenListener>();
+  let accessToken: string | null = null;
+  return {
+    current: () => accessToken,
+    set(token) {
+      if (token === accessToken) return;
+      accessToken = token;
+      for (const listener of listeners) listener(token);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+interface SharedRefresh {
+  /** Starts a refresh, or joins the one in flight; stores the token it brings. */
+  refresh(): Promise<string | null>;
+  /** The refresh in flight, if any. */
+  inFlight(): Promise<string | null> | null;
+}
+
+/** One refresh at a time, shared by all callers while it is in flight. */
+function createSharedRefresh(
+  send: Send,
+  exclusive: NonNullable<ApiClientOptions['exclusive']>,
+  tokens: TokenStore,
+): SharedRefresh {
+  let refreshing: Promise<string | null> | null = null;
   function refresh(): Promise<string | null> {
-    refreshing ??= exclusive(requestRefresh)
+    refreshing ??= exclusive(() => requestRefresh(send))
       .then((token) => {
-        setAccessToken(token);
+        tokens.set(token);
         return token;
       })
       .finally(() => {
@@ -114,38 +153,44 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       });
     return refreshing;
   }
+  return { refresh, inFlight: () => refreshing };
+}
 
-  function buildInit<T>(requestOptions: RequestOptions<T>, token: string | null): RequestInit {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (requestOptions.body !== undefined) headers['content-type'] = 'application/json';
-    if ((requestOptions.auth ?? true) && token !== null) headers.authorization = `Bearer ${token}`;
-    return {
-      method: requestOptions.method ?? 'GET',
-      headers,
-      body: requestOptions.body === undefined ? undefined : JSON.stringify(requestOptions.body),
-      signal: requestOptions.signal,
-    };
-  }
-
-  async function request<T = unknown>(
+/** `request`: sends the call, and on a 401 refreshes once and retries once. */
+function createRequest(send: Send, tokens: TokenStore, refresh: () => Promise<string | null>) {
+  return async function request<T = unknown>(
     path: string,
     requestOptions: RequestOptions<T> = {},
   ): Promise<T> {
-    const tokenUsed = accessToken;
+    const tokenUsed = tokens.current();
     let response = await send(path, buildInit(requestOptions, tokenUsed));
     if (response.status === 401 && (requestOptions.auth ?? true)) {
       // If another call already refreshed while this one was in flight, reuse its token.
-      const fresh =
-        accessToken !== null && accessToken !== tokenUsed ? accessToken : await refresh();
+      const latest = tokens.current();
+      const fresh = latest !== null && latest !== tokenUsed ? latest : await refresh();
       if (fresh === null) throw await apiErrorFromResponse(response);
       response = await send(path, buildInit(requestOptions, fresh));
     }
     if (!response.ok) throw await apiErrorFromResponse(response);
     return readBody(response, requestOptions.schema);
-  }
+  };
+}
+
+/**
+ * The one API client: keeps the access token in memory only (the refresh token is an httpOnly
+ * cookie), adds it as a bearer token, and on a 401 refreshes once and retries once.
+ */
+export function createApiClient(options: ApiClientOptions = {}): ApiClient {
+  // Looked up per call so tests can stub the global fetch.
+  const send = createSend(options.fetch ?? ((input, init) => fetch(input, init)));
+  const tokens = createTokenStore();
+  const shared = createSharedRefresh(send, options.exclusive ?? defaultExclusive, tokens);
+  const refresh = () => shared.refresh();
 
   async function getAccessToken(minValiditySeconds = 60): Promise<string | null> {
-    if (refreshing) return refreshing;
+    const inFlight = shared.inFlight();
+    if (inFlight) return inFlight;
+    const accessToken = tokens.current();
     if (accessToken === null) return null;
     const remaining = secondsUntilExpiry(accessToken);
     if (remaining !== null && remaining < minValiditySeconds) return refresh();
@@ -153,15 +198,12 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   }
 
   return {
-    request,
+    request: createRequest(send, tokens, refresh),
     refresh,
     getAccessToken,
-    currentAccessToken: () => accessToken,
-    setAccessToken,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    currentAccessToken: () => tokens.current(),
+    setAccessToken: (token) => tokens.set(token),
+    subscribe: (listener) => tokens.subscribe(listener),
   };
 }
 

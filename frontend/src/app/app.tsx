@@ -2,6 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { createQueryClient } from '../api/query-client';
 import { AuthProvider } from '../auth/auth-provider';
+import { ForgetPreviousUserData } from './forget-previous-user-data';
 import { routes } from './routes';
 
 const router = createBrowserRouter(routes);
@@ -12,6 +13,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <AuthProvider>
+        <ForgetPreviousUserData />
         <RouterProvider router={router} />
       </AuthProvider>
     </QueryClientProvider>

@@ -29,6 +29,81 @@ function Brand() {
   );
 }
 
+interface SignedInLinksProps {
+  loggingOut: boolean;
+  onLogout: () => void;
+}
+
+/** A signed-in student's links, and logging out. */
+function SignedInLinks({ loggingOut, onLogout }: SignedInLinksProps) {
+  return (
+    <ul className="flex flex-wrap items-center gap-1">
+      <li>
+        <NavLink to="/chat" className={linkClass}>
+          Chat
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/modules" className={linkClass}>
+          Modules
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/profile" className={linkClass}>
+          Profile
+        </NavLink>
+      </li>
+      <li>
+        <button
+          type="button"
+          onClick={onLogout}
+          disabled={loggingOut}
+          className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400"
+        >
+          Log out
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+/** A visitor's ways in: logging in and registering. */
+function SignedOutLinks() {
+  return (
+    <ul className="flex items-center gap-1">
+      <li>
+        <NavLink to="/login" className={linkClass}>
+          Log in
+        </NavLink>
+      </li>
+      <li>
+        <NavLink
+          to="/register"
+          className={({ isActive }) =>
+            `rounded-md px-3 py-2 text-sm font-medium text-white ${
+              isActive ? 'bg-brand-800' : 'bg-brand-700 hover:bg-brand-800'
+            }`
+          }
+        >
+          Register
+        </NavLink>
+      </li>
+    </ul>
+  );
+}
+
+/** The header on small screens for a signed-in student: the brand and the menu button. */
+function CompactHeader() {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="flex items-center justify-between gap-4 py-1.5 pr-2 pl-4">
+        <Brand />
+        <SiteMenu align="right" />
+      </div>
+    </header>
+  );
+}
+
 /**
  * The site's header: the brand and the main navigation. On small screens a signed-in student's
  * links fold into the menu button (SiteMenu).
@@ -38,16 +113,7 @@ export function Navbar() {
   const { loggingOut, handleLogout } = useLogout();
   const compact = useCompactLayout();
 
-  if (compact && status === 'signedIn') {
-    return (
-      <header className="border-b border-slate-200 bg-white">
-        <div className="flex items-center justify-between gap-4 py-1.5 pr-2 pl-4">
-          <Brand />
-          <SiteMenu align="right" />
-        </div>
-      </header>
-    );
-  }
+  if (compact && status === 'signedIn') return <CompactHeader />;
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -57,55 +123,9 @@ export function Navbar() {
       >
         <Brand />
         {status === 'signedIn' && (
-          <ul className="flex flex-wrap items-center gap-1">
-            <li>
-              <NavLink to="/chat" className={linkClass}>
-                Chat
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/modules" className={linkClass}>
-                Modules
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/profile" className={linkClass}>
-                Profile
-              </NavLink>
-            </li>
-            <li>
-              <button
-                type="button"
-                onClick={() => void handleLogout()}
-                disabled={loggingOut}
-                className="rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900 disabled:text-slate-400"
-              >
-                Log out
-              </button>
-            </li>
-          </ul>
+          <SignedInLinks loggingOut={loggingOut} onLogout={() => void handleLogout()} />
         )}
-        {status === 'signedOut' && (
-          <ul className="flex items-center gap-1">
-            <li>
-              <NavLink to="/login" className={linkClass}>
-                Log in
-              </NavLink>
-            </li>
-            <li>
-              <NavLink
-                to="/register"
-                className={({ isActive }) =>
-                  `rounded-md px-3 py-2 text-sm font-medium text-white ${
-                    isActive ? 'bg-brand-800' : 'bg-brand-700 hover:bg-brand-800'
-                  }`
-                }
-              >
-                Register
-              </NavLink>
-            </li>
-          </ul>
-        )}
+        {status === 'signedOut' && <SignedOutLinks />}
       </nav>
     </header>
   );

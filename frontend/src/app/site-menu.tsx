@@ -1,4 +1,13 @@
-import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type RefObject,
+} from 'react';
 import { NavLink } from 'react-router';
 import { useLogout } from './use-logout';
 
@@ -12,33 +21,35 @@ interface SiteMenuProps {
   align?: 'left' | 'right';
 }
 
-/**
- * The main navigation folded into a button, for small screens: a disclosure (a real button with
- * aria-expanded) that opens the links. Escape closes it and returns focus to the button; so do a
- * click elsewhere, tabbing out of it and following a link.
- */
-export function SiteMenu({ align = 'right' }: SiteMenuProps) {
-  const [open, setOpen] = useState(false);
-  const { loggingOut, handleLogout } = useLogout();
-  const rootRef = useRef<HTMLElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const handleFollow = () => setOpen(false);
-
+/** Closes the open menu on a pointer press outside it, and when the window loses the focus. */
+function useCloseOnOutsideClick(
+  open: boolean,
+  rootRef: RefObject<HTMLElement | null>,
+  close: () => void,
+) {
   useEffect(() => {
     if (!open) return;
     const handlePointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
+      if (!rootRef.current?.contains(event.target as Node)) close();
     };
     // A click into an iframe (the notebook) reaches no listener here, but takes the focus away.
-    const handleWindowBlur = () => setOpen(false);
+    const handleWindowBlur = () => close();
     document.addEventListener('pointerdown', handlePointerDown);
     window.addEventListener('blur', handleWindowBlur);
     return () => {
       document.removeEventListener('pointerdown', handlePointerDown);
       window.removeEventListener('blur', handleWindowBlur);
     };
-  }, [open]);
+  }, [open, rootRef, close]);
+}
+
+/** The disclosure's state: open or not, and what closes it (Escape, outside clicks, focus). */
+function useMenuDisclosure() {
+  const [open, setOpen] = useState(false);
+  const rootRef = useRef<HTMLElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  useCloseOnOutsideClick(open, rootRef, close);
 
   function handleKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && open) {
@@ -53,6 +64,82 @@ export function SiteMenu({ align = 'right' }: SiteMenuProps) {
     if (next && !rootRef.current?.contains(next)) setOpen(false);
   }
 
+  const toggle = () => setOpen((value) => !value);
+  return { open, close, toggle, rootRef, buttonRef, handleKeyDown, handleBlur };
+}
+
+/** The menu button's icon: three bars, or a cross while the menu is open. */
+function MenuIcon({ open }: { open: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none">
+      {open ? (
+        <path
+          d="M5 5l10 10M15 5L5 15"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+        />
+      ) : (
+        <path
+          d="M3.5 5.5h13M3.5 10h13M3.5 14.5h13"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinecap="round"
+        />
+      )}
+    </svg>
+  );
+}
+
+interface MenuLinksProps {
+  /** Called when a link is followed (the menu closes). */
+  onFollow: () => void;
+}
+
+/** The main links and "Log out", as the open menu lists them. */
+function MenuLinks({ onFollow }: MenuLinksProps) {
+  const { loggingOut, handleLogout } = useLogout();
+  return (
+    <ul className="space-y-0.5">
+      <li>
+        <NavLink to="/chat" className={itemClass} onClick={onFollow}>
+          Chat
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/modules" className={itemClass} onClick={onFollow}>
+          Modules
+        </NavLink>
+      </li>
+      <li>
+        <NavLink to="/profile" className={itemClass} onClick={onFollow}>
+          Profile
+        </NavLink>
+      </li>
+      <li className="mt-1 border-t border-slate-100 pt-1">
+        <button
+          type="button"
+          onClick={() => void handleLogout()}
+          disabled={loggingOut}
+          className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:text-slate-400"
+        >
+          Log out
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * The main navigation folded into a button, for small screens: a disclosure (a real button with
+ * aria-expanded) that opens the links. Escape closes it and returns focus to the button; so do a
+ * click elsewhere, tabbing out of it and following a link.
+ */
+export function SiteMenu({ align = 'right' }: SiteMenuProps) {
+  const { open, close, toggle, rootRef, buttonRef, handleKeyDown, handleBlur } =
+    useMenuDisclosure();
+  const panelId = useId();
+
   return (
     <nav
       ref={rootRef}
@@ -66,27 +153,11 @@ export function SiteMenu({ align = 'right' }: SiteMenuProps) {
         type="button"
         aria-expanded={open}
         aria-controls={panelId}
-        onClick={() => setOpen((value) => !value)}
+        onClick={toggle}
         className="flex size-10 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 hover:text-slate-900 aria-expanded:bg-slate-100"
       >
         <span className="sr-only">Menu</span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" className="size-5" fill="none">
-          {open ? (
-            <path
-              d="M5 5l10 10M15 5L5 15"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-            />
-          ) : (
-            <path
-              d="M3.5 5.5h13M3.5 10h13M3.5 14.5h13"
-              stroke="currentColor"
-              strokeWidth="1.75"
-              strokeLinecap="round"
-            />
-          )}
-        </svg>
+        <MenuIcon open={open} />
       </button>
       <div
         id={panelId}
@@ -95,33 +166,7 @@ export function SiteMenu({ align = 'right' }: SiteMenuProps) {
           align === 'right' ? 'right-0' : 'left-0'
         }`}
       >
-        <ul className="space-y-0.5">
-          <li>
-            <NavLink to="/chat" className={itemClass} onClick={handleFollow}>
-              Chat
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/modules" className={itemClass} onClick={handleFollow}>
-              Modules
-            </NavLink>
-          </li>
-          <li>
-            <NavLink to="/profile" className={itemClass} onClick={handleFollow}>
-              Profile
-            </NavLink>
-          </li>
-          <li className="mt-1 border-t border-slate-100 pt-1">
-            <button
-              type="button"
-              onClick={() => void handleLogout()}
-              disabled={loggingOut}
-              className="block w-full rounded-md px-3 py-2 text-left text-sm font-medium text-slate-700 hover:bg-slate-100 disabled:text-slate-400"
-            >
-              Log out
-            </button>
-          </li>
-        </ul>
+        <MenuLinks onFollow={close} />
       </div>
     </nav>
   );

@@ -1,33 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { getCatalog, type ModuleCatalogItem } from '../api/modules/get-catalog';
 import { FirstStepsList } from '../components/first-steps-list';
 import { leadPhrase } from './lead-phrase';
-
-type CatalogState =
-  { status: 'loading' } | { status: 'error' } | { status: 'loaded'; modules: ModuleCatalogItem[] };
+import { useCatalog, type CatalogState } from './use-catalog';
 
 const primaryAction =
   'inline-flex items-center justify-center rounded-md bg-brand-700 px-5 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-800';
 const secondaryAction =
   'inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-5 py-2.5 text-sm font-semibold text-slate-800 hover:bg-slate-100';
-
-/** The public module catalog, loaded once. */
-function useCatalog(): CatalogState {
-  const [catalog, setCatalog] = useState<CatalogState>({ status: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getCatalog(controller.signal).then(
-      (modules) => setCatalog({ status: 'loaded', modules }),
-      () => {
-        if (!controller.signal.aborted) setCatalog({ status: 'error' });
-      },
-    );
-    return () => controller.abort();
-  }, []);
-  return catalog;
-}
 
 /** `/` for visitors: what the app is, its modules, and the way in. */
 export function LandingPage() {

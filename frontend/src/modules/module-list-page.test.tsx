@@ -117,4 +117,32 @@ describe('ModuleListPage', () => {
     await screen.findByRole('list', { name: 'Modules' });
     expect(screen.queryByRole('region', { name: 'Your first steps' })).not.toBeInTheDocument();
   });
+
+  it("keeps each student's list apart: another user signed in on the same page loads their own", async () => {
+    const student = (id: string) => ({
+      id,
+      email: `${id}@example.com`,
+      username: id,
+      programming_level: 1,
+      maths_level: 1,
+      created_at: '2025-01-01T00:00:00Z',
+    });
+    const fresh = modules.map((module) => ({ ...module, status: 'not_started' }));
+    const fetchMock = vi
+      .fn()
+      .mockResolvedValueOnce(json(200, modules))
+      .mockResolvedValueOnce(json(200, fresh));
+    vi.stubGlobal('fetch', fetchMock);
+    const view = renderRoutes(
+      routes,
+      '/modules',
+      fakeAuth({ status: 'signedIn', user: student('ada') }),
+    );
+    await screen.findByRole('list', { name: 'Modules' });
+    expect(screen.queryByRole('region', { name: 'Your first steps' })).not.toBeInTheDocument();
+
+    view.rerenderWith(fakeAuth({ status: 'signedIn', user: student('grace') }));
+    expect(await screen.findByRole('region', { name: 'Your first steps' })).toBeInTheDocument();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
 });

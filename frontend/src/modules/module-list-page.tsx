@@ -1,46 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../api/api-error';
-import { listModules, type ModuleListItem } from '../api/modules/list-modules';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
 import { Spinner } from '../components/spinner';
 import { FirstStepsCard } from './first-steps-card';
 import { ModuleCard } from './module-card';
-import { rememberModules } from './module-cache';
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'loaded'; modules: ModuleListItem[] };
-
-/** Loads the module list (and remembers it for the workspace); `handleRetry` loads it again. */
-function useModuleList() {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    listModules(controller.signal).then(
-      (modules) => {
-        rememberModules(modules);
-        setState({ status: 'loaded', modules });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message =
-          error instanceof ApiError ? error.message : 'The modules could not be loaded.';
-        setState({ status: 'error', message });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  const handleRetry = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-  return { state, handleRetry };
-}
+import { useModuleList } from './use-module-list';
 
 /** `/modules`: the learning modules as a responsive grid of cards with the user's progress. */
 export function ModuleListPage() {

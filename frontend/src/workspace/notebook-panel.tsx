@@ -61,6 +61,30 @@ function useNotebookPanelState(onBridge: NotebookPanelProps['onBridge']) {
   };
 }
 
+/** Autosaves the restored notebook; a save conflict opens the conflict dialog. */
+function useNotebookAutosave(
+  moduleId: string,
+  bridge: NotebookBridge | null,
+  progress: ProgressOut | null,
+  onSaveState: NotebookPanelProps['onSaveState'],
+  setDialog: (dialog: NotebookDialog) => void,
+) {
+  const handleSaveState = useCallback(
+    (state: SaveState) => {
+      if (state.kind === 'conflict') setDialog('conflict');
+      onSaveState(state);
+    },
+    [onSaveState, setDialog],
+  );
+
+  return useAutosave({
+    moduleId,
+    bridge,
+    version: progress?.version ?? 0,
+    onStateChange: handleSaveState,
+  });
+}
+
 /**
  * The notebook: JupyterLite in an iframe driven through the bridge. Restores the saved notebook
  * once the frame is ready (and returns to the cell the student was at), then autosaves (see
@@ -77,20 +101,7 @@ export function NotebookPanel({ module, progress, onBridge, onSaveState }: Noteb
 
   const src = labUrl(module.notebook_filename, window.location.search);
 
-  const handleSaveState = useCallback(
-    (state: SaveState) => {
-      if (state.kind === 'conflict') setDialog('conflict');
-      onSaveState(state);
-    },
-    [onSaveState, setDialog],
-  );
-
-  const saverRef = useAutosave({
-    moduleId: module.id,
-    bridge,
-    version: progress?.version ?? 0,
-    onStateChange: handleSaveState,
-  });
+  const saverRef = useNotebookAutosave(module.id, bridge, progress, onSaveState, setDialog);
 
   useNotebookFrame(iframeRef, src, panel.attempt, onBridgeRef, {
     setPhase,

@@ -7,9 +7,7 @@ import { getModule } from '../api/modules/get-module';
 import { getProgress } from '../api/progress/get-progress';
 import { updateProgress } from '../api/progress/update-progress';
 import { forgetModule, rememberedModule, rememberModules } from '../modules/module-cache';
-
-/** The module list shows each module's status: a status change here makes it stale. */
-const moduleListKey = ['modules'] as const;
+import { moduleListKey } from '../modules/use-module-list';
 
 export interface WorkspaceData {
   /** The module (the remembered one until the server answers); null while it loads. */
@@ -57,7 +55,7 @@ function useOpenedProgress(moduleId: string) {
   });
 }
 
-/** Sets the module's status; the module list is read again afterwards. */
+/** Sets the module's status; the module list shows it, so it is read again afterwards. */
 function useStatusUpdate(moduleId: string, status: ProgressStatus) {
   const queryClient = useQueryClient();
   return useMutation({

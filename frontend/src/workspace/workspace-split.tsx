@@ -1,4 +1,12 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import Split from 'react-split';
 import {
   MIN_PANE_PX,
@@ -28,19 +36,73 @@ interface WorkspaceSplitProps {
 const gutterClass =
   'workspace-gutter group relative flex shrink-0 cursor-col-resize items-center justify-center bg-slate-200 hover:bg-brand-200 focus-visible:bg-brand-300 focus-visible:outline-2 focus-visible:outline-brand-700';
 
+type Bounds = { min: number; max: number };
+
+/** Tells assistive technology the separator's value, its range and what the value means. */
+function describeGutterElement(gutter: HTMLElement, value: number, { min, max }: Bounds): void {
+  gutter.setAttribute('aria-valuenow', String(Math.round(value)));
+  gutter.setAttribute('aria-valuemin', String(Math.ceil(min)));
+  gutter.setAttribute('aria-valuemax', String(Math.floor(max)));
+  gutter.setAttribute(
+    'aria-valuetext',
+    `Notebook ${Math.round(value)}%, tutor ${Math.round(100 - value)}%`,
+  );
+}
+
+/** Where a key moves the divider (before clamping), or null for a key that does not move it. */
+function percentForKey(key: string, current: number, range: Bounds): number | null {
+  if (key === 'ArrowLeft' || key === 'ArrowDown') return current - KEY_STEP_PERCENT;
+  if (key === 'ArrowRight' || key === 'ArrowUp') return current + KEY_STEP_PERCENT;
+  if (key === 'Home') return range.min;
+  if (key === 'End') return range.max;
+  return null;
+}
+
+/** The divider react-split inserts: a focusable separator with a visible grip. */
+function createGutterElement(onKeyDown: (event: KeyboardEvent) => void): HTMLElement {
+  const gutter = document.createElement('div');
+  gutter.className = gutterClass;
+  gutter.tabIndex = 0;
+  gutter.setAttribute('role', 'separator');
+  gutter.setAttribute('aria-orientation', 'vertical');
+  gutter.setAttribute('aria-controls', 'workspace-notebook-pane');
+  gutter.setAttribute('aria-label', 'Resize the notebook and tutor panes');
+  gutter.title = 'Drag, or focus and use the arrow keys, to resize';
+  // The visible grip.
+  gutter.innerHTML =
+    '<span aria-hidden="true" class="h-10 w-1 rounded-full bg-slate-400 group-hover:bg-brand-700 group-focus-visible:bg-brand-800"></span>';
+  gutter.addEventListener('keydown', onKeyDown);
+  return gutter;
+}
+
+/** The divider's keys: arrows move it by a step, Home and End to either end. */
+function useGutterKeys(
+  bounds: () => Bounds,
+  percentRef: RefObject<number>,
+  commit: (value: number) => void,
+) {
+  const keyHandlerRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
+  useEffect(() => {
+    keyHandlerRef.current = (event: KeyboardEvent) => {
+      const range = bounds();
+      const next = percentForKey(event.key, percentRef.current, range);
+      if (next === null) return;
+      event.preventDefault();
+      commit(clampPercent(next, range));
+    };
+  }, [bounds, percentRef, commit]);
+  return keyHandlerRef;
+}
+
 /**
- * The notebook and the tutor side by side (react-split, 60/40 by default, neither pane below
- * 300 px). The divider is a focusable separator: drag it, or use the arrow keys, Home and End. The
- * ratio is remembered per user. On narrow screens the panes become two tabs (WorkspaceTabs); both
- * stay mounted so the notebook iframe is never reloaded (its content lives in memory until saved).
+ * The notebook's share of the width: remembered per user, described on the divider (also when
+ * the window is resized, which moves its range), and moved by dragging or by the divider's keys.
  */
-export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: WorkspaceSplitProps) {
+function useSplitRatio(userId: string | undefined) {
   const [percent, setPercent] = useState(() => loadSplitPercent(userId));
-  const [dragging, setDragging] = useState(false);
   const containerRef = useRef<HTMLDivElement>(null);
   const gutterRef = useRef<HTMLElement | null>(null);
   const percentRef = useRef(percent);
-  const keyHandlerRef = useRef<(event: KeyboardEvent) => void>(() => undefined);
 
   const bounds = useCallback(
     () => percentBounds(containerRef.current?.clientWidth ?? 0, GUTTER_PX),
@@ -49,16 +111,7 @@ export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: Workspa
 
   const describeGutter = useCallback(
     (value: number) => {
-      const gutter = gutterRef.current;
-      if (!gutter) return;
-      const { min, max } = bounds();
-      gutter.setAttribute('aria-valuenow', String(Math.round(value)));
-      gutter.setAttribute('aria-valuemin', String(Math.ceil(min)));
-      gutter.setAttribute('aria-valuemax', String(Math.floor(max)));
-      gutter.setAttribute(
-        'aria-valuetext',
-        `Notebook ${Math.round(value)}%, tutor ${Math.round(100 - value)}%`,
-      );
+      if (gutterRef.current) describeGutterElement(gutterRef.current, value, bounds());
     },
     [bounds],
   );
@@ -73,21 +126,7 @@ export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: Workspa
     [describeGutter, userId],
   );
 
-  useEffect(() => {
-    keyHandlerRef.current = (event: KeyboardEvent) => {
-      const range = bounds();
-      const current = percentRef.current;
-      let next: number | null = null;
-      if (event.key === 'ArrowLeft' || event.key === 'ArrowDown') next = current - KEY_STEP_PERCENT;
-      else if (event.key === 'ArrowRight' || event.key === 'ArrowUp')
-        next = current + KEY_STEP_PERCENT;
-      else if (event.key === 'Home') next = range.min;
-      else if (event.key === 'End') next = range.max;
-      if (next === null) return;
-      event.preventDefault();
-      commit(clampPercent(next, range));
-    };
-  }, [bounds, commit]);
+  const keyHandlerRef = useGutterKeys(bounds, percentRef, commit);
 
   useLayoutEffect(() => {
     describeGutter(percent);
@@ -97,24 +136,49 @@ export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: Workspa
   }, [describeGutter, percent]);
 
   const createGutter = useCallback(() => {
-    const gutter = document.createElement('div');
-    gutter.className = gutterClass;
-    gutter.tabIndex = 0;
-    gutter.setAttribute('role', 'separator');
-    gutter.setAttribute('aria-orientation', 'vertical');
-    gutter.setAttribute('aria-controls', 'workspace-notebook-pane');
-    gutter.setAttribute('aria-label', 'Resize the notebook and tutor panes');
-    gutter.title = 'Drag, or focus and use the arrow keys, to resize';
-    // The visible grip.
-    gutter.innerHTML =
-      '<span aria-hidden="true" class="h-10 w-1 rounded-full bg-slate-400 group-hover:bg-brand-700 group-focus-visible:bg-brand-800"></span>';
-    gutter.addEventListener('keydown', (event) => keyHandlerRef.current(event));
-    gutterRef.current = gutter;
-    return gutter;
-  }, []);
+    gutterRef.current = createGutterElement((event) => keyHandlerRef.current(event));
+    return gutterRef.current;
+  }, [keyHandlerRef]);
 
-  const paneClass = (which: WorkspaceTab) =>
-    narrow ? (tab === which ? 'w-full! min-w-0' : 'hidden') : 'min-w-0';
+  return { percent, percentRef, containerRef, describeGutter, commit, createGutter };
+}
+
+interface SplitPaneProps {
+  which: WorkspaceTab;
+  narrow: boolean;
+  tab: WorkspaceTab;
+  children: ReactNode;
+}
+
+/**
+ * One pane (ids workspace-notebook-pane / workspace-tutor-pane): on narrow screens a tab panel,
+ * shown only while its tab is selected.
+ */
+function SplitPane({ which, narrow, tab, children }: SplitPaneProps) {
+  const shown = narrow ? (tab === which ? 'w-full! min-w-0' : 'hidden') : 'min-w-0';
+  return (
+    <div
+      id={`workspace-${which}-pane`}
+      data-testid={`${which}-pane`}
+      role={narrow ? 'tabpanel' : undefined}
+      aria-labelledby={narrow ? `workspace-tab-${which}` : undefined}
+      className={`flex min-h-0 flex-col ${shown}`}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * The notebook and the tutor side by side (react-split, 60/40 by default, neither pane below
+ * 300 px). The divider is a focusable separator: drag it, or use the arrow keys, Home and End. The
+ * ratio is remembered per user. On narrow screens the panes become two tabs (WorkspaceTabs); both
+ * stay mounted so the notebook iframe is never reloaded (its content lives in memory until saved).
+ */
+export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: WorkspaceSplitProps) {
+  const [dragging, setDragging] = useState(false);
+  const { percent, percentRef, containerRef, describeGutter, commit, createGutter } =
+    useSplitRatio(userId);
 
   return (
     <div className="flex min-h-0 flex-1 flex-col">
@@ -136,24 +200,12 @@ export function WorkspaceSplit({ userId, narrow, tab, notebook, tutor }: Workspa
             commit(sizes[0] ?? percentRef.current);
           }}
         >
-          <div
-            id="workspace-notebook-pane"
-            data-testid="notebook-pane"
-            role={narrow ? 'tabpanel' : undefined}
-            aria-labelledby={narrow ? 'workspace-tab-notebook' : undefined}
-            className={`flex min-h-0 flex-col ${paneClass('notebook')}`}
-          >
+          <SplitPane which="notebook" narrow={narrow} tab={tab}>
             {notebook}
-          </div>
-          <div
-            id="workspace-tutor-pane"
-            data-testid="tutor-pane"
-            role={narrow ? 'tabpanel' : undefined}
-            aria-labelledby={narrow ? 'workspace-tab-tutor' : undefined}
-            className={`flex min-h-0 flex-col ${paneClass('tutor')}`}
-          >
+          </SplitPane>
+          <SplitPane which="tutor" narrow={narrow} tab={tab}>
             {tutor}
-          </div>
+          </SplitPane>
         </Split>
       </div>
     </div>
