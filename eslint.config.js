@@ -38,5 +38,20 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...layerRules,
+  {
+    // Small functions: nothing in src/ over 60 lines or a cyclomatic complexity of 15 (data tables,
+    // which are not functions, are free to be long).
+    files: [
+      'backend/src/**/*.ts',
+      'frontend/src/**/*.{ts,tsx}',
+      'shared/src/**/*.ts',
+      'jupyterlite/src/**/*.ts',
+    ],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      complexity: ['error', 15],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
   prettier,
 );

@@ -54,6 +54,8 @@ type Outcome =
   | { kind: 'timeout' }
   | { kind: 'error'; error: unknown };
 
+const DEFAULT_BACKOFF_MS = 250;
+
 /**
  * Providers in order, each retried with backoff on retryable failures before its first token, then
  * the next one. Once a token has been delivered the answer belongs to that provider: a later
@@ -62,119 +64,165 @@ type Outcome =
 export function createLlmRouter(providers: LlmProvider[], options: RouterOptions): LlmRouter {
   if (providers.length === 0) throw new Error('createLlmRouter needs at least one provider');
   const first = providers[0] as LlmProvider;
-  const backoffMs = options.backoffMs ?? 250;
-
-  async function* streamFrom(
-    provider: LlmProvider,
-    request: GenerateRequest,
-  ): AsyncGenerator<string, void, undefined> {
-    const attempt = new AbortController();
-    const onAbort = () => attempt.abort(request.signal.reason);
-    request.signal.addEventListener('abort', onAbort, { once: true });
-    const iterator = provider
-      .stream({ ...request, signal: attempt.signal })
-      [Symbol.asyncIterator]();
-    let delivered = 0;
-    try {
-      for (;;) {
-        const outcome = await nextWithTimeout(iterator, options.timeoutMs, attempt.signal);
-        if (outcome.kind === 'piece') {
-          delivered++;
-          yield outcome.value;
-          continue;
-        }
-        if (outcome.kind === 'end') {
-          if (delivered === 0 && !request.signal.aborted) throw new EmptyAnswerError(provider.id);
-          return;
-        }
-        if (request.signal.aborted) return;
-        const error =
-          outcome.kind === 'timeout'
-            ? new FirstTokenTimeoutError(provider.id, options.timeoutMs)
-            : outcome.error;
-        if (delivered > 0) throw new StreamInterruptedError(provider.id, error);
-        throw error;
-      }
-    } finally {
-      request.signal.removeEventListener('abort', onAbort);
-      if (!attempt.signal.aborted) attempt.abort();
-      // Let the provider release its connection; never wait on a provider that hangs.
-      void iterator.return?.().catch(() => {});
-    }
-  }
+  const backoffMs = options.backoffMs ?? DEFAULT_BACKOFF_MS;
 
   return {
     primaryLabel: first.label,
     offline: first.offline,
-    async *stream(request) {
-      const causes: unknown[] = [];
-      for (const provider of providers) {
-        for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
-          if (request.signal.aborted) return;
-          let started = false;
-          try {
-            for await (const piece of streamFrom(provider, request)) {
-              if (!started) {
-                started = true;
-                request.onProvider?.({
-                  id: provider.id,
-                  label: provider.label,
-                  offline: provider.offline,
-                });
-              }
-              yield piece;
-            }
-            return;
-          } catch (error) {
-            if (started || error instanceof StreamInterruptedError) throw error;
-            if (request.signal.aborted) return;
-            causes.push(error);
-            const retry = isRetryable(error) && attempt < options.maxRetries;
-            options.log?.warn(
-              { provider: provider.id, attempt: attempt + 1, retry, err: describe(error) },
-              'LLM provider failed before its first token',
-            );
-            if (!retry) break;
-            const delay =
-              Math.min(backoffMs * 2 ** attempt, backoffMs * 8) * (0.75 + Math.random() * 0.5);
-            try {
-              await sleep(delay, undefined, { signal: request.signal });
-            } catch {
-              return; // aborted while waiting
-            }
-          }
-        }
-      }
-      throw new AllProvidersFailedError(causes);
+    stream(request) {
+      return streamWithFallback(providers, request, options, backoffMs);
     },
-    async complete({ system, prompt, timeoutMs, signal }) {
-      const deadline = AbortSignal.timeout(timeoutMs);
-      const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
-      for (const provider of providers) {
-        if (provider.offline) continue;
-        if (combined.aborted) return null;
-        try {
-          let text = '';
-          const request: GenerateRequest = {
-            system,
-            messages: [{ role: 'user', content: prompt }],
-            hintLevel: 1,
-            material: { question: prompt, programmingLevel: 3, mathsLevel: 3 },
-            signal: combined,
-          };
-          for await (const piece of streamFrom(provider, request)) text += piece;
-          if (combined.aborted) return null;
-          if (text.trim() !== '') return text.trim();
-        } catch (error) {
-          options.log?.warn(
-            { provider: provider.id, err: describe(error) },
-            'LLM completion failed',
-          );
-        }
-      }
-      return null;
+    complete(request) {
+      return completeWithProviders(providers, request, options);
     },
   };
+}
+
+/**
+ * One attempt on one provider: its pieces, each within the timeout. Throws EmptyAnswerError when it
+ * ends without text, and StreamInterruptedError when it fails after the first piece.
+ */
+async function* streamFrom(
+  provider: LlmProvider,
+  request: GenerateRequest,
+  timeoutMs: number,
+): AsyncGenerator<string, void, undefined> {
+  const attempt = new AbortController();
+  const onAbort = () => attempt.abort(request.signal.reason);
+  request.signal.addEventListener('abort', onAbort, { once: true });
+  const iterator = provider.stream({ ...request, signal: attempt.signal })[Symbol.asyncIterator]();
+  let delivered = 0;
+  try {
+    for (;;) {
+      const outcome = await nextWithTimeout(iterator, timeoutMs, attempt.signal);
+      if (outcome.kind === 'piece') {
+        delivered++;
+        yield outcome.value;
+        continue;
+      }
+      if (outcome.kind === 'end') {
+        if (delivered === 0 && !request.signal.aborted) throw new EmptyAnswerError(provider.id);
+        return;
+      }
+      if (request.signal.aborted) return;
+      const error =
+        outcome.kind === 'timeout'
+          ? new FirstTokenTimeoutError(provider.id, timeoutMs)
+          : outcome.error;
+      if (delivered > 0) throw new StreamInterruptedError(provider.id, error);
+      throw error;
+    }
+  } finally {
+    request.signal.removeEventListener('abort', onAbort);
+    if (!attempt.signal.aborted) attempt.abort();
+    // Let the provider release its connection; never wait on a provider that hangs.
+    void iterator.return?.().catch(() => {});
+  }
+}
+
+/** The router's `stream`: providers in order, with retries, until one delivers a token. */
+async function* streamWithFallback(
+  providers: LlmProvider[],
+  request: GenerateRequest,
+  options: RouterOptions,
+  backoffMs: number,
+): AsyncGenerator<string, void, undefined> {
+  const policy: RetryPolicy = { maxRetries: options.maxRetries, backoffMs, log: options.log };
+  const causes: unknown[] = [];
+  for (const provider of providers) {
+    for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
+      if (request.signal.aborted) return;
+      let started = false;
+      try {
+        for await (const piece of streamFrom(provider, request, options.timeoutMs)) {
+          if (!started) {
+            started = true;
+            request.onProvider?.({
+              id: provider.id,
+              label: provider.label,
+              offline: provider.offline,
+            });
+          }
+          yield piece;
+        }
+        return;
+      } catch (error) {
+        if (started || error instanceof StreamInterruptedError) throw error;
+        if (request.signal.aborted) return;
+        causes.push(error);
+        const next = await afterFailedAttempt(error, provider, attempt, request.signal, policy);
+        if (next === 'aborted') return;
+        if (next === 'next-provider') break;
+      }
+    }
+  }
+  throw new AllProvidersFailedError(causes);
+}
+
+interface RetryPolicy {
+  maxRetries: number;
+  backoffMs: number;
+  log: RouterOptions['log'];
+}
+
+/**
+ * After a failure before the first token: logs it and, if another try of the same provider is
+ * worth it, waits out the backoff first.
+ */
+async function afterFailedAttempt(
+  error: unknown,
+  provider: LlmProvider,
+  attempt: number,
+  signal: AbortSignal,
+  policy: RetryPolicy,
+): Promise<'retry' | 'next-provider' | 'aborted'> {
+  const retry = isRetryable(error) && attempt < policy.maxRetries;
+  policy.log?.warn(
+    { provider: provider.id, attempt: attempt + 1, retry, err: describe(error) },
+    'LLM provider failed before its first token',
+  );
+  if (!retry) return 'next-provider';
+  try {
+    await sleep(backoffDelay(policy.backoffMs, attempt), undefined, { signal });
+  } catch {
+    return 'aborted'; // aborted while waiting
+  }
+  return 'retry';
+}
+
+/** Doubles per attempt, capped at 8×, with ±25 % jitter. */
+function backoffDelay(backoffMs: number, attempt: number): number {
+  return Math.min(backoffMs * 2 ** attempt, backoffMs * 8) * (0.75 + Math.random() * 0.5);
+}
+
+/** The router's `complete`: the first online provider that answers with text in time. */
+async function completeWithProviders(
+  providers: LlmProvider[],
+  { system, prompt, timeoutMs, signal }: Parameters<LlmRouter['complete']>[0],
+  options: RouterOptions,
+): Promise<string | null> {
+  const deadline = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  for (const provider of providers) {
+    if (provider.offline) continue;
+    if (combined.aborted) return null;
+    try {
+      let text = '';
+      const request: GenerateRequest = {
+        system,
+        messages: [{ role: 'user', content: prompt }],
+        hintLevel: 1,
+        material: { question: prompt, programmingLevel: 3, mathsLevel: 3 },
+        signal: combined,
+      };
+      for await (const piece of streamFrom(provider, request, options.timeoutMs)) text += piece;
+      if (combined.aborted) return null;
+      if (text.trim() !== '') return text.trim();
+    } catch (error) {
+      options.log?.warn({ provider: provider.id, err: describe(error) }, 'LLM completion failed');
+    }
+  }
+  return null;
 }
 
 async function nextWithTimeout(

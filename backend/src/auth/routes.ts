@@ -58,64 +58,88 @@ function sweepExpiredTokens(app: FastifyInstance, sessions: RefreshSessions): vo
   });
 }
 
-/** `/api/auth/*`: accounts, sessions and the profile (foundation §1). */
-export async function authRoutes(app: FastifyInstance): Promise<void> {
-  const { config } = app;
-  const sessions = new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS);
-  const service = new AuthService(app.database.db, app.tokens, sessions);
-  sweepExpiredTokens(app, sessions);
-  const perMinute = config.AUTH_RATE_LIMIT_PER_MINUTE;
-  const ipLimit = perIpRouteLimit(perMinute, MINUTE_MS);
-  const registerEmailLimit = createKeyedLimit(app, {
+type RequestCheck = (request: FastifyRequest) => Promise<void>;
+
+interface AuthLimits {
+  /** Route config: requests per minute per client address. */
+  ip: ReturnType<typeof perIpRouteLimit>;
+  registerEmail: RequestCheck;
+  login: RequestCheck;
+  passwordChange: RequestCheck;
+}
+
+function createAuthLimits(app: FastifyInstance, perMinute: number): AuthLimits {
+  const ip = perIpRouteLimit(perMinute, MINUTE_MS);
+  const registerEmail = createKeyedLimit(app, {
     name: 'register-email',
     max: perMinute,
     windowMs: MINUTE_MS,
     key: bodyEmail,
   });
   // Per account, but an address that has not tried the account yet may still try (see there).
-  const loginThrottle = createLoginThrottle(app, {
+  const login = createLoginThrottle(app, {
     max: perMinute,
     windowMs: MINUTE_MS,
     email: bodyEmail,
   });
   // Guessing the current password is guessing the password: limited per user and per address.
-  const passwordChangeLimit = createKeyedLimit(app, {
+  const passwordChange = createKeyedLimit(app, {
     name: 'password-change-user',
     max: perMinute,
     windowMs: MINUTE_MS,
     key: (request) => request.user.id,
   });
+  return { ip, registerEmail, login, passwordChange };
+}
 
-  /** Sets the refresh cookie; the body carries only the access token. */
-  const sendSession = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    session: IssuedSession,
-    status = 200,
-  ): TokenResponse => {
-    setRefreshCookie(request, reply, session.refreshToken, config.REFRESH_TOKEN_TTL_DAYS);
+type SendSession = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  session: IssuedSession,
+  status?: number,
+) => TokenResponse;
+
+/** Sets the refresh cookie; the body carries only the access token. */
+function sessionSender(refreshTokenTtlDays: number): SendSession {
+  return (request, reply, session, status = 200) => {
+    setRefreshCookie(request, reply, session.refreshToken, refreshTokenTtlDays);
     reply.header('cache-control', 'no-store').status(status);
     return { access_token: session.accessToken, token_type: 'bearer' };
   };
+}
 
+interface AuthRouteContext {
+  service: AuthService;
+  limits: AuthLimits;
+  sendSession: SendSession;
+}
+
+/** `/register` and `/login`: a new session from credentials. */
+function credentialRoutes(
+  app: FastifyInstance,
+  { service, limits, sendSession }: AuthRouteContext,
+) {
   app.post<{ Body: RegisterRequest }>(
     '/register',
-    { config: ipLimit, schema: { body: zodSchema(RegisterSchema) } },
+    { config: limits.ip, schema: { body: zodSchema(RegisterSchema) } },
     async (request, reply) => {
-      await registerEmailLimit(request);
+      await limits.registerEmail(request);
       return sendSession(request, reply, await service.register(request.body), 201);
     },
   );
 
   app.post<{ Body: LoginRequest }>(
     '/login',
-    { config: ipLimit, schema: { body: zodSchema(LoginSchema) } },
+    { config: limits.ip, schema: { body: zodSchema(LoginSchema) } },
     async (request, reply) => {
-      await loginThrottle(request);
+      await limits.login(request);
       return sendSession(request, reply, await service.login(request.body));
     },
   );
+}
 
+/** `/refresh` and `/logout`: the session behind the refresh cookie. */
+function refreshCookieRoutes(app: FastifyInstance, { service, sendSession }: AuthRouteContext) {
   app.post('/refresh', async (request, reply) => {
     const token = refreshCookie(request);
     if (!token) throw unauthorized('No session, please sign in');
@@ -134,7 +158,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
     clearRefreshCookie(request, reply);
     return { status: 'ok' };
   });
+}
 
+/** `/me` and `/me/password`: the signed-in user's profile and password. */
+function profileRoutes(app: FastifyInstance, { service, limits, sendSession }: AuthRouteContext) {
   app.get('/me', { onRequest: app.authenticate }, async (request): Promise<Profile> =>
     service.profile(request.user.id),
   );
@@ -148,12 +175,12 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.put<{ Body: PasswordChangeRequest }>(
     '/me/password',
     {
-      config: ipLimit,
+      config: limits.ip,
       onRequest: app.authenticate,
       schema: { body: zodSchema(PasswordChangeSchema) },
     },
     async (request, reply) => {
-      await passwordChangeLimit(request);
+      await limits.passwordChange(request);
       return sendSession(
         request,
         reply,
@@ -161,4 +188,21 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       );
     },
   );
+}
+
+/** `/api/auth/*`: accounts, sessions and the profile (foundation §1). */
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  const { config } = app;
+  const sessions = new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS);
+  const service = new AuthService(app.database.db, app.tokens, sessions);
+  sweepExpiredTokens(app, sessions);
+  const context: AuthRouteContext = {
+    service,
+    limits: createAuthLimits(app, config.AUTH_RATE_LIMIT_PER_MINUTE),
+    sendSession: sessionSender(config.REFRESH_TOKEN_TTL_DAYS),
+  };
+  // Plain functions, not plugins: the routes stay in this plugin's context, in this order.
+  credentialRoutes(app, context);
+  refreshCookieRoutes(app, context);
+  profileRoutes(app, context);
 }

@@ -67,38 +67,60 @@ function cleanStack(error: Error, header: string): string {
   return [header, ...frames].join('\n');
 }
 
-function serialize(value: unknown, depth: number, seen: Set<unknown>): SerializedError {
-  if (!(value instanceof Error)) {
-    // A thrown string or object may be anything, including what a student wrote.
-    const message = '[not an Error: not logged]';
-    return { type: value === null ? 'null' : typeof value, message, stack: message };
-  }
-  seen.add(value);
-  const constructorName = value.constructor?.name;
-  const type =
-    constructorName && constructorName !== 'Error' ? constructorName : value.name || 'Error';
-  const fields = value as unknown as Record<string, unknown>;
-  const message = withoutQuotedValues(withoutParameters(String(value.message)), fields.code);
-  const stack = cleanStack(value, `${value.name || type}: ${message}`);
-  const result: SerializedError = { type, message, stack };
+/** A thrown string or object may be anything, including what a student wrote. */
+function serializeNonError(value: unknown): SerializedError {
+  const message = '[not an Error: not logged]';
+  return { type: value === null ? 'null' : typeof value, message, stack: message };
+}
+
+/** The class name for subclasses, otherwise the error's own name. */
+function errorType(error: Error): string {
+  const constructorName = error.constructor?.name;
+  return constructorName && constructorName !== 'Error' ? constructorName : error.name || 'Error';
+}
+
+function copyLoggableFields(fields: Record<string, unknown>, result: SerializedError): void {
   for (const field of LOGGABLE_FIELDS) {
     const fieldValue = fields[field];
     if (['string', 'number', 'boolean'].includes(typeof fieldValue)) result[field] = fieldValue;
   }
-  if (depth >= MAX_DEPTH) return result;
+}
+
+/** `errors` of an AggregateError, or `causes` of our AllProvidersFailedError. */
+function nestedErrorsOf(fields: Record<string, unknown>): unknown[] | undefined {
+  if (Array.isArray(fields.errors)) return fields.errors;
+  if (Array.isArray(fields.causes)) return fields.causes;
+  return undefined;
+}
+
+/** The cause first, then the nested errors, each error serialized once. */
+function addCauses(
+  result: SerializedError,
+  fields: Record<string, unknown>,
+  depth: number,
+  seen: Set<unknown>,
+): void {
   const cause = fields.cause;
   if (cause !== undefined && !seen.has(cause)) result.cause = serialize(cause, depth + 1, seen);
-  const nested = Array.isArray(fields.errors)
-    ? fields.errors
-    : Array.isArray(fields.causes)
-      ? fields.causes
-      : undefined;
+  const nested = nestedErrorsOf(fields);
   if (nested) {
     result.errors = nested
       .slice(0, MAX_NESTED_ERRORS)
       .filter((error) => !seen.has(error))
       .map((error) => serialize(error, depth + 1, seen));
   }
+}
+
+function serialize(value: unknown, depth: number, seen: Set<unknown>): SerializedError {
+  if (!(value instanceof Error)) return serializeNonError(value);
+  seen.add(value);
+  const type = errorType(value);
+  const fields = value as unknown as Record<string, unknown>;
+  const message = withoutQuotedValues(withoutParameters(String(value.message)), fields.code);
+  const stack = cleanStack(value, `${value.name || type}: ${message}`);
+  const result: SerializedError = { type, message, stack };
+  copyLoggableFields(fields, result);
+  if (depth < MAX_DEPTH) addCauses(result, fields, depth, seen);
   return result;
 }
 

@@ -168,6 +168,82 @@ function conceptAnswer(
     .join('\n\n');
 }
 
+/** Non-empty parts as markdown paragraphs. */
+const paragraphs = (parts: string[]) => parts.filter((part) => part !== '').join('\n\n');
+
+type Fill = (text: string) => string;
+type LevelBodyBuilder = (entry: KnowledgeEntry, f: Fill, style: Style) => string;
+
+/** Level 1: guiding questions only. */
+function questionsBody(entry: KnowledgeEntry, f: Fill, style: Style): string {
+  const questions = style.concise ? entry.questions.slice(0, 2) : entry.questions;
+  return [
+    style.simple
+      ? 'Rather than giving the answer away, here are some questions to think through, one at a time:'
+      : 'Some questions to guide you:',
+    numbered(questions.map(f)),
+    'Try to answer them (on paper or in your notebook), then tell me what you find.',
+  ].join('\n\n');
+}
+
+/** Level 2: the idea behind it, with an analogy for beginners. */
+function ideaBody(entry: KnowledgeEntry, f: Fill, style: Style): string {
+  const analogy = style.simple && entry.analogy ? `In everyday terms: ${entry.analogy}` : '';
+  return paragraphs([
+    '### The idea',
+    f(entry.concept),
+    analogy,
+    `With that in mind: ${f(entry.questions[0] ?? 'what do you expect to happen, and what actually happens?')}`,
+  ]);
+}
+
+/** Level 3: the steps to take, without code. */
+function stepsBody(entry: KnowledgeEntry, f: Fill): string {
+  return [
+    f(firstSentence(entry.concept)),
+    '### The steps',
+    numbered(entry.steps.map(f)),
+    'Try turning each step into a line of code yourself before asking for more.',
+  ].join('\n\n');
+}
+
+/** Level 4: a worked example with gaps to fill. */
+function exampleBody(entry: KnowledgeEntry, f: Fill, style: Style): string {
+  return paragraphs([
+    f(firstSentence(entry.concept)),
+    style.concise ? '' : `The plan:\n\n${numbered(entry.steps.map(f))}`,
+    f(entry.example.intro),
+    fence(f(entry.example.code)),
+    f(
+      entry.example.after ??
+        'Replace each `___` yourself, run it, and then apply the same pattern to your own code.',
+    ),
+  ]);
+}
+
+/** Level 5: the full solution, why it works, pitfalls and variations. */
+function solutionBody(entry: KnowledgeEntry, f: Fill, style: Style): string {
+  return paragraphs([
+    f(entry.solution.intro),
+    fence(f(entry.solution.code)),
+    '### Why it works',
+    f(entry.solution.explanation),
+    style.concise ? '' : f(entry.concept),
+    '### Pitfalls',
+    bullets((style.concise ? entry.pitfalls.slice(0, 2) : entry.pitfalls).map(f)),
+    '### Variations',
+    bullets(entry.variations.map(f)),
+  ]);
+}
+
+const LEVEL_BODIES: Record<HintLevel, LevelBodyBuilder> = {
+  1: questionsBody,
+  2: ideaBody,
+  3: stepsBody,
+  4: exampleBody,
+  5: solutionBody,
+};
+
 /** The part of an entry each hint level allows (foundation §2). */
 function levelBody(
   entry: KnowledgeEntry,
@@ -176,61 +252,7 @@ function levelBody(
   style: Style,
 ): string {
   const f = (text: string) => fill(text, values);
-  const analogy = style.simple && entry.analogy ? `In everyday terms: ${entry.analogy}` : '';
-  const questions = style.concise ? entry.questions.slice(0, 2) : entry.questions;
-  switch (level) {
-    case 1:
-      return [
-        style.simple
-          ? 'Rather than giving the answer away, here are some questions to think through, one at a time:'
-          : 'Some questions to guide you:',
-        numbered(questions.map(f)),
-        'Try to answer them (on paper or in your notebook), then tell me what you find.',
-      ].join('\n\n');
-    case 2:
-      return [
-        '### The idea',
-        f(entry.concept),
-        analogy,
-        `With that in mind: ${f(entry.questions[0] ?? 'what do you expect to happen, and what actually happens?')}`,
-      ]
-        .filter((part) => part !== '')
-        .join('\n\n');
-    case 3:
-      return [
-        f(firstSentence(entry.concept)),
-        '### The steps',
-        numbered(entry.steps.map(f)),
-        'Try turning each step into a line of code yourself before asking for more.',
-      ].join('\n\n');
-    case 4:
-      return [
-        f(firstSentence(entry.concept)),
-        style.concise ? '' : `The plan:\n\n${numbered(entry.steps.map(f))}`,
-        f(entry.example.intro),
-        fence(f(entry.example.code)),
-        f(
-          entry.example.after ??
-            'Replace each `___` yourself, run it, and then apply the same pattern to your own code.',
-        ),
-      ]
-        .filter((part) => part !== '')
-        .join('\n\n');
-    case 5:
-      return [
-        f(entry.solution.intro),
-        fence(f(entry.solution.code)),
-        '### Why it works',
-        f(entry.solution.explanation),
-        style.concise ? '' : f(entry.concept),
-        '### Pitfalls',
-        bullets((style.concise ? entry.pitfalls.slice(0, 2) : entry.pitfalls).map(f)),
-        '### Variations',
-        bullets(entry.variations.map(f)),
-      ]
-        .filter((part) => part !== '')
-        .join('\n\n');
-  }
+  return LEVEL_BODIES[level](entry, f, style);
 }
 
 function exerciseAnswer(
@@ -240,6 +262,16 @@ function exerciseAnswer(
   level: HintLevel,
   style: Style,
 ): string {
+  const heading = exerciseHeading(exercise, material, level);
+  if (level === 5) return exerciseSolution(heading, exercise, concept);
+  return exerciseHint(heading, exercise, concept, level, style);
+}
+
+function exerciseHeading(
+  exercise: ExerciseMaterial,
+  material: TutorMaterial,
+  level: HintLevel,
+): string {
   const quote = quoteBlock(
     relevantLines(
       material.cellCode,
@@ -248,49 +280,60 @@ function exerciseAnswer(
     ),
     level,
   );
-  const heading =
-    quote === ''
-      ? `For the exercise **${exercise.title}**:`
-      : `For the exercise **${exercise.title}**. ${quote}`;
-  if (level === 5) {
-    return [
-      heading,
-      'Here is a complete solution. Read it line by line and make sure you could have written each line yourself.',
-      fence(exercise.solution),
-      '### Why it works',
-      exercise.explanation,
-      concept ? '### Pitfalls' : '',
-      concept ? bullets(concept.pitfalls) : '',
-      concept ? '### Variations' : '',
-      concept ? bullets(concept.variations) : '',
-    ]
-      .filter((part) => part !== '')
-      .join('\n\n');
-  }
+  return quote === ''
+    ? `For the exercise **${exercise.title}**:`
+    : `For the exercise **${exercise.title}**. ${quote}`;
+}
+
+/** Level 5 for an exercise: its complete solution, plus the concept's pitfalls and variations. */
+function exerciseSolution(
+  heading: string,
+  exercise: ExerciseMaterial,
+  concept: KnowledgeEntry | null,
+): string {
+  return paragraphs([
+    heading,
+    'Here is a complete solution. Read it line by line and make sure you could have written each line yourself.',
+    fence(exercise.solution),
+    '### Why it works',
+    exercise.explanation,
+    concept ? '### Pitfalls' : '',
+    concept ? bullets(concept.pitfalls) : '',
+    concept ? '### Variations' : '',
+    concept ? bullets(concept.variations) : '',
+  ]);
+}
+
+const HINT_LEADS: Partial<Record<HintLevel, string>> = {
+  1: 'Think about this:',
+  4: 'Here is a partial solution to complete:',
+};
+
+/** Levels 1–4 for an exercise: the exercise's own hint for the level, with concept support. */
+function exerciseHint(
+  heading: string,
+  exercise: ExerciseMaterial,
+  concept: KnowledgeEntry | null,
+  level: HintLevel,
+  style: Style,
+): string {
   const hint = exercise.hints[level - 1];
-  const support =
-    concept === null
-      ? ''
-      : level === 2
-        ? concept.concept
-        : level === 3
-          ? `### The steps\n\n${numbered(concept.steps)}`
-          : '';
-  const lead =
-    level === 1
-      ? 'Think about this:'
-      : level === 4
-        ? 'Here is a partial solution to complete:'
-        : 'A hint:';
-  return [
+  const lead = HINT_LEADS[level] ?? 'A hint:';
+  return paragraphs([
     heading,
     `${lead}\n\n${hint}`,
-    support,
+    exerciseSupport(concept, level),
     style.simple && concept?.analogy && level <= 2 ? `In everyday terms: ${concept.analogy}` : '',
     level === 4
       ? 'Fill in the gaps, run the cell and check the result against the task.'
       : 'Try it in your notebook and tell me what you get.',
-  ]
-    .filter((part) => part !== '')
-    .join('\n\n');
+  ]);
+}
+
+/** What the concept adds to an exercise hint: its idea at level 2, its steps at level 3. */
+function exerciseSupport(concept: KnowledgeEntry | null, level: HintLevel): string {
+  if (concept === null) return '';
+  if (level === 2) return concept.concept;
+  if (level === 3) return `### The steps\n\n${numbered(concept.steps)}`;
+  return '';
 }

@@ -40,38 +40,123 @@ export function decideKind(
   input: Pick<ClassifyInput, 'message' | 'sameCell'>,
   thresholds: EmbeddingThresholds,
 ): MessageKind {
-  const { greeting, topic, sameProblem, elaboration } = scores;
-  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
-  const words = input.message.trim().split(/\s+/).length;
-  // A bare request for more has little topic content of its own.
-  const asksForMore = elaboration >= thresholds.elaboration && topic < elaborationMaxTopic;
-  // A greeting carries nothing topical ("Hello, how do I reverse a list?" is a question), and
-  // within a conversation "ok, and then?" asks for more rather than closing it.
-  const isGreeting =
-    greeting >= thresholds.greeting &&
-    topic < thresholds.offTopic &&
-    words <= MAX_GREETING_WORDS &&
-    !(sameProblem !== null && asksForMore);
+  const { topic, sameProblem } = scores;
+  const hasContext = sameProblem !== null;
+  const elaborates = hasContext && asksForMore(scores, thresholds);
   const cue = hasFollowUpCue(input.message);
-  const continuesContext =
-    sameProblem !== null &&
-    (sameProblem >= thresholds.sameProblem ||
-      (cue && sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR));
+  const offTopic = topic < thresholds.offTopic;
 
-  if (isGreeting) return 'greeting';
-  if (continuesContext) return 'same_problem';
-  if (sameProblem !== null && asksForMore) return 'elaboration';
+  if (isGreeting(scores, input.message, thresholds, elaborates)) return 'greeting';
+  if (continuesContext(sameProblem, cue, thresholds)) return 'same_problem';
+  if (elaborates) return 'elaboration';
   // A follow-up that refers back ("can I make it shorter?") but names no topic of its own
   // continues the conversation rather than leaving it.
-  if (topic < thresholds.offTopic && sameProblem !== null && cue) return 'same_problem';
-  if (topic < thresholds.offTopic) return 'off_topic';
-  if (sameProblem !== null && input.sameCell === true) return 'same_problem';
+  if (offTopic && hasContext && cue) return 'same_problem';
+  if (offTopic) return 'off_topic';
+  if (hasContext && input.sameCell === true) return 'same_problem';
   return 'new_problem';
+}
+
+/** A bare request for more has little topic content of its own. */
+function asksForMore(scores: Classification['scores'], thresholds: EmbeddingThresholds): boolean {
+  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
+  return scores.elaboration >= thresholds.elaboration && scores.topic < elaborationMaxTopic;
+}
+
+/**
+ * A greeting carries nothing topical ("Hello, how do I reverse a list?" is a question), and
+ * within a conversation "ok, and then?" asks for more rather than closing it.
+ */
+function isGreeting(
+  scores: Classification['scores'],
+  message: string,
+  thresholds: EmbeddingThresholds,
+  elaborates: boolean,
+): boolean {
+  const words = message.trim().split(/\s+/).length;
+  return (
+    scores.greeting >= thresholds.greeting &&
+    scores.topic < thresholds.offTopic &&
+    words <= MAX_GREETING_WORDS &&
+    !elaborates
+  );
+}
+
+/** Close enough to the previous context, or a follow-up cue and half as close. */
+function continuesContext(
+  sameProblem: number | null,
+  cue: boolean,
+  thresholds: EmbeddingThresholds,
+): boolean {
+  return (
+    sameProblem !== null &&
+    (sameProblem >= thresholds.sameProblem ||
+      (cue && sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR))
+  );
 }
 
 export interface PrefilterClassifier extends MessageClassifier {
   /** Embeds the anchors now (otherwise done on first use); safe to call repeatedly. */
   warmUp(signal?: AbortSignal): Promise<void>;
+}
+
+/** Embeds every anchor text in one batch and splits the vectors up again. */
+async function embedAnchors(embedder: Embedder, signal?: AbortSignal): Promise<AnchorVectors> {
+  const topicTexts = Object.values(TOPIC_ANCHORS).flat();
+  const texts = [
+    ...GREETING_ANCHORS,
+    ...topicTexts,
+    ...ELABORATION_ANCHORS,
+    ...DIFFICULTY_EXAMPLES.map(([question]) => question),
+  ];
+  const vectors = await embedder.embed(texts, signal);
+  let at = 0;
+  const take = (n: number) => vectors.slice(at, (at += n));
+  return {
+    greeting: take(GREETING_ANCHORS.length),
+    topic: take(topicTexts.length),
+    elaboration: take(ELABORATION_ANCHORS.length),
+    examples: labelExamples(DIFFICULTY_EXAMPLES, take(DIFFICULTY_EXAMPLES.length)),
+  };
+}
+
+interface AnchorLoader {
+  /** The anchors, embedding them on the first call; concurrent calls share one load. */
+  load(signal?: AbortSignal): Promise<AnchorVectors>;
+  /** The anchors if already loaded. */
+  loaded(): AnchorVectors | undefined;
+}
+
+function createAnchorLoader(embedder: Embedder): AnchorLoader {
+  let anchors: AnchorVectors | undefined;
+  let loading: Promise<AnchorVectors> | undefined;
+  return {
+    load(signal) {
+      if (anchors) return Promise.resolve(anchors);
+      loading ??= (async () => {
+        anchors = await embedAnchors(embedder, signal);
+        return anchors;
+      })().finally(() => {
+        // A failed load (a remote embedder down) is tried again on the next message.
+        loading = undefined;
+      });
+      return loading;
+    },
+    loaded: () => anchors,
+  };
+}
+
+function scoreMessage(
+  vector: number[],
+  anchors: AnchorVectors,
+  previousContext: number[] | undefined,
+): Classification['scores'] {
+  return {
+    greeting: maxSimilarity(vector, anchors.greeting),
+    topic: maxSimilarity(vector, anchors.topic),
+    sameProblem: previousContext ? cosine(vector, previousContext) : null,
+    elaboration: maxSimilarity(vector, anchors.elaboration),
+  };
 }
 
 /**
@@ -80,53 +165,20 @@ export interface PrefilterClassifier extends MessageClassifier {
  */
 export function createMessageClassifier(embedder: Embedder): PrefilterClassifier {
   const thresholds = embedder.thresholds;
-  const topicTexts = Object.values(TOPIC_ANCHORS).flat();
-  let anchors: AnchorVectors | undefined;
-  let loading: Promise<AnchorVectors> | undefined;
-
-  function loadAnchors(signal?: AbortSignal): Promise<AnchorVectors> {
-    if (anchors) return Promise.resolve(anchors);
-    loading ??= (async () => {
-      const texts = [
-        ...GREETING_ANCHORS,
-        ...topicTexts,
-        ...ELABORATION_ANCHORS,
-        ...DIFFICULTY_EXAMPLES.map(([question]) => question),
-      ];
-      const vectors = await embedder.embed(texts, signal);
-      let at = 0;
-      const take = (n: number) => vectors.slice(at, (at += n));
-      anchors = {
-        greeting: take(GREETING_ANCHORS.length),
-        topic: take(topicTexts.length),
-        elaboration: take(ELABORATION_ANCHORS.length),
-        examples: labelExamples(DIFFICULTY_EXAMPLES, take(DIFFICULTY_EXAMPLES.length)),
-      };
-      return anchors;
-    })().finally(() => {
-      // A failed load (a remote embedder down) is tried again on the next message.
-      loading = undefined;
-    });
-    return loading;
-  }
+  const anchors = createAnchorLoader(embedder);
 
   return {
     embedderId: embedder.id,
     async warmUp(signal) {
-      await loadAnchors(signal);
+      await anchors.load(signal);
     },
     async classify(input: ClassifyInput): Promise<Classification> {
       const [loaded, [embedding]] = await Promise.all([
-        loadAnchors(),
+        anchors.load(),
         embedder.embed([input.message]),
       ]);
       const vector = embedding ?? [];
-      const greeting = maxSimilarity(vector, loaded.greeting);
-      const topic = maxSimilarity(vector, loaded.topic);
-      const elaboration = maxSimilarity(vector, loaded.elaboration);
-      const sameProblem = input.previousContext ? cosine(vector, input.previousContext) : null;
-
-      const scores = { greeting, topic, sameProblem, elaboration };
+      const scores = scoreMessage(vector, loaded, input.previousContext);
       const kind = decideKind(scores, input, thresholds);
 
       return {
@@ -145,9 +197,8 @@ export function createMessageClassifier(embedder: Embedder): PrefilterClassifier
       ]);
     },
     estimateDifficulty(embedding) {
-      return anchors
-        ? estimateDifficulty(embedding, anchors.examples)
-        : { programming: 3, maths: 3 };
+      const loaded = anchors.loaded();
+      return loaded ? estimateDifficulty(embedding, loaded.examples) : { programming: 3, maths: 3 };
     },
   };
 }

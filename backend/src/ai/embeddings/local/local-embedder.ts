@@ -52,52 +52,68 @@ const lexicon = buildLexicon();
 const conceptById = new Map(CONCEPTS.map((concept) => [concept.id, concept]));
 export const LOCAL_EMBEDDING_DIMENSIONS = HASHED_DIMENSIONS + lexicon.featureIndex.size;
 
+type AddFeature = (name: string, weight: number) => void;
+
 /** Sparse features of a text, before hashing: name → accumulated weight. */
 export function localFeatures(text: string): Map<string, number> {
   const words = tokenize(text).map(stem);
   const features = new Map<string, number>();
-  const add = (name: string, weight: number) =>
-    features.set(name, (features.get(name) ?? 0) + weight);
+  const add: AddFeature = (name, weight) => features.set(name, (features.get(name) ?? 0) + weight);
+  addWordFeatures(words, add);
+  addConceptFeatures(words, text, add);
+  return features;
+}
 
+/** Word unigrams and bigrams, and character grams of the longer content words. */
+function addWordFeatures(words: string[], add: AddFeature): void {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const stop = STOPWORDS.has(word);
     add(`w:${word}`, stop ? WEIGHT.stopword : WEIGHT.word);
     const next = words[i + 1];
     if (next !== undefined) add(`b:${word} ${next}`, WEIGHT.bigram);
-    if (!stop && word.length >= 4) {
-      const padded = `<${word}>`;
-      const grams: string[] = [];
-      for (let n = 3; n <= 5; n++) {
-        for (let j = 0; j + n <= padded.length; j++) grams.push(padded.slice(j, j + n));
-      }
-      const each = WEIGHT.charGrams / Math.sqrt(grams.length);
-      for (const gram of grams) add(`g:${gram}`, each);
-    }
+    if (!stop && word.length >= 4) addCharGramFeatures(word, add);
   }
+}
 
+/** Character 3–5-grams of the word padded with "<" and ">", sharing one weight between them. */
+function addCharGramFeatures(word: string, add: AddFeature): void {
+  const padded = `<${word}>`;
+  const grams: string[] = [];
+  for (let n = 3; n <= 5; n++) {
+    for (let j = 0; j + n <= padded.length; j++) grams.push(padded.slice(j, j + n));
+  }
+  const each = WEIGHT.charGrams / Math.sqrt(grams.length);
+  for (const gram of grams) add(`g:${gram}`, each);
+}
+
+/** Lexicon concepts, longest phrase first, each word used by one phrase only. */
+function addConceptFeatures(words: string[], text: string, add: AddFeature): void {
   // "What does X mean?" asks for a meaning, not for an average.
   const meaningQuestion = /\bwhat (does|do|did)\b.*\bmean\b/i.test(text);
-  // Lexicon concepts, longest phrase first, each word used by one phrase only.
   for (let i = 0; i < words.length;) {
     if (meaningQuestion && words[i] === 'mean') {
       i++;
       continue;
     }
-    let matched = 0;
-    for (let n = Math.min(MAX_PHRASE, words.length - i); n >= 1; n--) {
-      const ids = lexicon.phrases.get(words.slice(i, i + n).join(' '));
-      if (!ids) continue;
-      for (const id of ids) {
-        add(`c:${id}`, WEIGHT.concept);
-        for (const domain of conceptById.get(id)?.domains ?? []) add(`d:${domain}`, WEIGHT.domain);
-      }
-      matched = n;
-      break;
-    }
-    i += Math.max(1, matched);
+    i += Math.max(1, addLongestPhraseAt(words, i, add));
   }
-  return features;
+}
+
+/** Adds the concepts of the longest lexicon phrase starting at `start`; returns its word count (0 if none). */
+function addLongestPhraseAt(words: string[], start: number, add: AddFeature): number {
+  for (let n = Math.min(MAX_PHRASE, words.length - start); n >= 1; n--) {
+    const ids = lexicon.phrases.get(words.slice(start, start + n).join(' '));
+    if (!ids) continue;
+    for (const id of ids) addConcept(id, add);
+    return n;
+  }
+  return 0;
+}
+
+function addConcept(id: string, add: AddFeature): void {
+  add(`c:${id}`, WEIGHT.concept);
+  for (const domain of conceptById.get(id)?.domains ?? []) add(`d:${domain}`, WEIGHT.domain);
 }
 
 export function embedLocally(text: string): number[] {

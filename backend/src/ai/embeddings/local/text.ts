@@ -12,19 +12,35 @@ export function tokenize(text: string): string[] {
   return folded.match(WORD) ?? [];
 }
 
+interface SuffixRule {
+  applies: (word: string) => boolean;
+  strip: (word: string) => string;
+}
+
+/** Tried in order; the first rule that applies wins. */
+const SUFFIX_RULES: SuffixRule[] = [
+  { applies: (w) => w.endsWith('ies') && w.length > 4, strip: (w) => `${w.slice(0, -3)}y` },
+  // matrices
+  { applies: (w) => w.endsWith('ices') && w.length > 5, strip: (w) => `${w.slice(0, -4)}ix` },
+  { applies: (w) => /(ss|sh|ch|x|z)es$/.test(w), strip: (w) => w.slice(0, -2) },
+  { applies: (w) => w.endsWith('ing') && w.length > 5, strip: (w) => dropFinalE(w.slice(0, -3)) },
+  {
+    applies: (w) => w.endsWith('ed') && w.length > 4 && !w.endsWith('eed'),
+    strip: (w) => dropFinalE(w.slice(0, -2)),
+  },
+  { applies: isPluralS, strip: (w) => dropFinalE(w.slice(0, -1)) },
+];
+
+/** A final "s" that marks a plural or a verb, not the "ss" of "class" or the "us"/"is" of a stem. */
+function isPluralS(word: string): boolean {
+  return word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is');
+}
+
 /** A deliberately small suffix stripper: plurals and the commonest verb endings. */
 export function stem(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('ices') && word.length > 5) return `${word.slice(0, -4)}ix`; // matrices
-  if (/(ss|sh|ch|x|z)es$/.test(word)) return word.slice(0, -2);
-  if (word.endsWith('ing') && word.length > 5) return dropFinalE(word.slice(0, -3));
-  if (word.endsWith('ed') && word.length > 4 && !word.endsWith('eed'))
-    return dropFinalE(word.slice(0, -2));
-  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
-    return dropFinalE(word.slice(0, -1));
-  }
-  return dropFinalE(word);
+  const rule = SUFFIX_RULES.find((candidate) => candidate.applies(word));
+  return rule ? rule.strip(word) : dropFinalE(word);
 }
 
 /** "interpolate", "interpolated" and "interpolating" all become "interpolat". */

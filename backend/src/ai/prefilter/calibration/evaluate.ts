@@ -111,10 +111,27 @@ export async function scoreCalibrationSet(classifier: MessageClassifier): Promis
   return cases;
 }
 
-/** Accuracy per check of the decision rule at the given thresholds. */
-export function reportAt(cases: ScoredCase[], thresholds: EmbeddingThresholds): CalibrationReport {
-  const misses: Miss[] = [];
-  const count = {
+type AccuracyCheck = Exclude<Check, 'greeting' | 'off-topic'>;
+
+interface Accuracy {
+  correct: number;
+  total: number;
+}
+
+/** Running counts of the decision rule's results over the calibration set. */
+interface Tallies {
+  greetingTp: number;
+  greetingFp: number;
+  greetings: number;
+  onRejected: number;
+  onTotal: number;
+  offCaught: number;
+  offTotal: number;
+  accuracy: Record<AccuracyCheck, Accuracy>;
+}
+
+function emptyTallies(): Tallies {
+  return {
     greetingTp: 0,
     greetingFp: 0,
     greetings: 0,
@@ -122,73 +139,88 @@ export function reportAt(cases: ScoredCase[], thresholds: EmbeddingThresholds): 
     onTotal: 0,
     offCaught: 0,
     offTotal: 0,
+    accuracy: {
+      'same-problem': { correct: 0, total: 0 },
+      'same-problem-long': { correct: 0, total: 0 },
+      elaboration: { correct: 0, total: 0 },
+    },
   };
-  const tally = { same: [0, 0], long: [0, 0], elaboration: [0, 0] };
-  const describe = (s: Classification['scores']) =>
-    `g=${s.greeting.toFixed(2)} t=${s.topic.toFixed(2)} s=${s.sameProblem?.toFixed(2) ?? '-'} e=${s.elaboration.toFixed(2)}`;
+}
 
+function tallyGreeting(tallies: Tallies, expected: string, ok: boolean): void {
+  if (expected === 'greeting') {
+    tallies.greetings++;
+    if (ok) tallies.greetingTp++;
+  } else if (!ok) tallies.greetingFp++;
+}
+
+function tallyOffTopic(tallies: Tallies, expected: string, ok: boolean): void {
+  if (expected === 'on topic') {
+    tallies.onTotal++;
+    if (!ok) tallies.onRejected++;
+  } else {
+    tallies.offTotal++;
+    if (ok) tallies.offCaught++;
+  }
+}
+
+function tallyCase(tallies: Tallies, check: Check, expected: string, ok: boolean): void {
+  if (check === 'greeting') tallyGreeting(tallies, expected, ok);
+  else if (check === 'off-topic') tallyOffTopic(tallies, expected, ok);
+  else {
+    const bucket = tallies.accuracy[check];
+    bucket.total++;
+    if (ok) bucket.correct++;
+  }
+}
+
+function describeScores(s: Classification['scores']): string {
+  return `g=${s.greeting.toFixed(2)} t=${s.topic.toFixed(2)} s=${s.sameProblem?.toFixed(2) ?? '-'} e=${s.elaboration.toFixed(2)}`;
+}
+
+function accuracyReport({ correct, total }: Accuracy): { accuracy: number; total: number } {
+  return { accuracy: ratio(correct, total), total };
+}
+
+/** Accuracy per check of the decision rule at the given thresholds. */
+export function reportAt(cases: ScoredCase[], thresholds: EmbeddingThresholds): CalibrationReport {
+  const misses: Miss[] = [];
+  const tallies = emptyTallies();
   for (const item of cases) {
     const kind = decideKind(item.scores, { message: item.text }, thresholds);
     const ok = item.accept(kind);
-    if (item.check === 'greeting') {
-      if (item.expected === 'greeting') {
-        count.greetings++;
-        if (ok) count.greetingTp++;
-      } else if (!ok) count.greetingFp++;
-    } else if (item.check === 'off-topic') {
-      if (item.expected === 'on topic') {
-        count.onTotal++;
-        if (!ok) count.onRejected++;
-      } else {
-        count.offTotal++;
-        if (ok) count.offCaught++;
-      }
-    } else {
-      const bucket =
-        item.check === 'same-problem'
-          ? tally.same
-          : item.check === 'same-problem-long'
-            ? tally.long
-            : tally.elaboration;
-      bucket[1] = (bucket[1] ?? 0) + 1;
-      if (ok) bucket[0] = (bucket[0] ?? 0) + 1;
-    }
+    tallyCase(tallies, item.check, item.expected, ok);
+    // The long-answer cases repeat the same phrases: their misses would only be noise.
     if (!ok && item.check !== 'same-problem-long') {
       misses.push({
         check: item.check,
         text: item.text,
         expected: item.expected,
         got: kind,
-        scores: describe(item.scores),
+        scores: describeScores(item.scores),
       });
     }
   }
-  const phrases = cases.filter((item) => item.check !== 'same-problem-long').length;
+  return buildReport(cases, tallies, misses);
+}
+
+function buildReport(cases: ScoredCase[], tallies: Tallies, misses: Miss[]): CalibrationReport {
   return {
     greeting: {
-      precision: ratio(count.greetingTp, count.greetingTp + count.greetingFp),
-      recall: ratio(count.greetingTp, count.greetings),
+      precision: ratio(tallies.greetingTp, tallies.greetingTp + tallies.greetingFp),
+      recall: ratio(tallies.greetingTp, tallies.greetings),
       total: cases.filter((item) => item.check === 'greeting').length,
     },
     offTopic: {
-      onTopicRejected: count.onRejected,
-      onTopicTotal: count.onTotal,
-      offTopicCaught: count.offCaught,
-      offTopicTotal: count.offTotal,
+      onTopicRejected: tallies.onRejected,
+      onTopicTotal: tallies.onTotal,
+      offTopicCaught: tallies.offCaught,
+      offTopicTotal: tallies.offTotal,
     },
-    sameProblem: {
-      accuracy: ratio(tally.same[0] ?? 0, tally.same[1] ?? 0),
-      total: tally.same[1] ?? 0,
-    },
-    sameProblemLongAnswers: {
-      accuracy: ratio(tally.long[0] ?? 0, tally.long[1] ?? 0),
-      total: tally.long[1] ?? 0,
-    },
-    elaboration: {
-      accuracy: ratio(tally.elaboration[0] ?? 0, tally.elaboration[1] ?? 0),
-      total: tally.elaboration[1] ?? 0,
-    },
-    phrases,
+    sameProblem: accuracyReport(tallies.accuracy['same-problem']),
+    sameProblemLongAnswers: accuracyReport(tallies.accuracy['same-problem-long']),
+    elaboration: accuracyReport(tallies.accuracy.elaboration),
+    phrases: cases.filter((item) => item.check !== 'same-problem-long').length,
     misses,
   };
 }
