@@ -1,5 +1,6 @@
 import { FormField } from '../components/form-field';
 import { LevelSlider } from './level-slider';
+import { PasswordMeter, type CheckedPassword } from './password-meter';
 
 /** The fields the login, registration and profile forms share, with one wording each. */
 
@@ -86,5 +87,61 @@ export function ExperienceFieldset({
         onChange={(level) => onChange('maths_level', level)}
       />
     </fieldset>
+  );
+}
+
+/** The new password's field name: `password` on registration, `new_password` on a change. */
+type NewPasswordName = 'password' | 'new_password';
+
+const NEW_PASSWORD_LABELS: Record<NewPasswordName, { label: string; repeat: string }> = {
+  password: { label: 'Password', repeat: 'Repeat password' },
+  new_password: { label: 'New password', repeat: 'Repeat new password' },
+};
+
+interface NewPasswordFieldsProps<Name extends NewPasswordName> {
+  name: Name;
+  values: Record<Name | 'confirm_password', string>;
+  errors: Partial<Record<Name | 'confirm_password', string>>;
+  checked: CheckedPassword | null;
+  onChange(field: Name | 'confirm_password', value: string): void;
+}
+
+/** A new password with its strength meter, and its repeat (registration, password change). */
+export function NewPasswordFields<Name extends NewPasswordName>(
+  props: NewPasswordFieldsProps<Name>,
+) {
+  const { name, values, errors, onChange } = props;
+  const labels = NEW_PASSWORD_LABELS[name];
+  return (
+    <>
+      <FormField
+        id={name}
+        name={name}
+        type="password"
+        label={labels.label}
+        hint="At least 8 characters, and hard to guess: a few uncommon words work well."
+        autoComplete="new-password"
+        required
+        value={values[name]}
+        error={errors[name]}
+        onChange={(event) => onChange(name, event.target.value)}
+      />
+      <PasswordMeter
+        id={`${name.replace('_', '-')}-strength`}
+        checked={props.checked}
+        fieldError={errors[name]}
+      />
+      <FormField
+        id="confirm_password"
+        name="confirm_password"
+        type="password"
+        label={labels.repeat}
+        autoComplete="new-password"
+        required
+        value={values.confirm_password}
+        error={errors.confirm_password}
+        onChange={(event) => onChange('confirm_password', event.target.value)}
+      />
+    </>
   );
 }

@@ -6,8 +6,9 @@ import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
+import { NewPasswordFields } from './account-fields';
 import { useAuth } from './auth-context';
-import { PasswordMeter, usePasswordStrength, type CheckedPassword } from './password-meter';
+import { usePasswordStrength } from './password-meter';
 import { passwordChangeFields, validatePasswordChangeForm, withPasswordError } from './validation';
 
 const emptyValues = { current_password: '', new_password: '', confirm_password: '' };
@@ -85,56 +86,17 @@ export function ChangePasswordPage() {
           error={errors.current_password}
           onChange={(event) => setValue('current_password', event.target.value)}
         />
-        <NewPasswordFields values={values} errors={errors} checked={checked} onChange={setValue} />
+        <NewPasswordFields
+          name="new_password"
+          values={values}
+          errors={errors}
+          checked={checked}
+          onChange={(field, value) => setValue(field, value)}
+        />
         <Button type="submit" pending={pending} className="w-full">
           Change password
         </Button>
       </form>
     </PageCard>
-  );
-}
-
-type NewPasswordValues = Pick<PasswordChangeValues, 'new_password' | 'confirm_password'>;
-
-interface NewPasswordFieldsProps {
-  values: NewPasswordValues;
-  errors: Partial<Record<keyof NewPasswordValues, string>>;
-  checked: CheckedPassword | null;
-  onChange(field: keyof NewPasswordValues, value: string): void;
-}
-
-/** The new password with its strength meter, and the repeat. */
-function NewPasswordFields({ values, errors, checked, onChange }: NewPasswordFieldsProps) {
-  return (
-    <>
-      <FormField
-        id="new_password"
-        name="new_password"
-        type="password"
-        label="New password"
-        hint="At least 8 characters, and hard to guess: a few uncommon words work well."
-        autoComplete="new-password"
-        required
-        value={values.new_password}
-        error={errors.new_password}
-        onChange={(event) => onChange('new_password', event.target.value)}
-      />
-      <PasswordMeter
-        id="new-password-strength"
-        checked={checked}
-        fieldError={errors.new_password}
-      />
-      <FormField
-        id="confirm_password"
-        name="confirm_password"
-        type="password"
-        label="Repeat new password"
-        autoComplete="new-password"
-        required
-        value={values.confirm_password}
-        error={errors.confirm_password}
-        onChange={(event) => onChange('confirm_password', event.target.value)}
-      />
-    </>
   );
 }

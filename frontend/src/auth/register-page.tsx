@@ -2,13 +2,12 @@ import { DEFAULT_LEVEL } from '@tutor/shared/auth';
 import { useLocation } from 'react-router';
 import { Alert } from '../components/alert';
 import { Button } from '../components/button';
-import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
 import { useForm } from '../lib/use-form';
-import { EmailField, ExperienceFieldset, UsernameField } from './account-fields';
+import { EmailField, ExperienceFieldset, NewPasswordFields, UsernameField } from './account-fields';
 import { useAuth } from './auth-context';
-import { PasswordMeter, usePasswordStrength } from './password-meter';
+import { usePasswordStrength } from './password-meter';
 import {
   registerFields,
   validateRegisterForm,
@@ -69,6 +68,7 @@ export function RegisterPage() {
           onChange={(username) => setValue('username', username)}
         />
         <NewPasswordFields
+          name="password"
           values={values}
           errors={errors}
           checked={checked}
@@ -85,47 +85,6 @@ export function RegisterPage() {
         </Button>
       </form>
     </PageCard>
-  );
-}
-
-type PasswordValues = Pick<RegisterFormValues, 'password' | 'confirm_password'>;
-
-interface NewPasswordFieldsProps {
-  values: PasswordValues;
-  errors: Partial<Record<keyof PasswordValues, string>>;
-  checked: ReturnType<typeof usePasswordStrength>;
-  onChange(field: keyof PasswordValues, value: string): void;
-}
-
-/** The new password with its strength meter, and the repeat. */
-function NewPasswordFields({ values, errors, checked, onChange }: NewPasswordFieldsProps) {
-  return (
-    <>
-      <FormField
-        id="password"
-        name="password"
-        type="password"
-        label="Password"
-        hint="At least 8 characters, and hard to guess: a few uncommon words work well."
-        autoComplete="new-password"
-        required
-        value={values.password}
-        error={errors.password}
-        onChange={(event) => onChange('password', event.target.value)}
-      />
-      <PasswordMeter id="password-strength" checked={checked} fieldError={errors.password} />
-      <FormField
-        id="confirm_password"
-        name="confirm_password"
-        type="password"
-        label="Repeat password"
-        autoComplete="new-password"
-        required
-        value={values.confirm_password}
-        error={errors.confirm_password}
-        onChange={(event) => onChange('confirm_password', event.target.value)}
-      />
-    </>
   );
 }
 
