@@ -8,6 +8,7 @@ import { DISCLAIMER } from './disclaimer';
 import { ConversationPanel } from './conversation-panel';
 import { HintLadder } from './hint-ladder';
 import type { Conversation } from './use-conversation';
+import { initialConversationState } from './conversation-state';
 
 afterEach(cleanup);
 
@@ -113,15 +114,7 @@ describe('ConnectionStatus', () => {
 
 describe('ConversationPanel', () => {
   const base: Conversation = {
-    messages: [],
-    streaming: null,
-    answering: false,
-    turnAcknowledged: false,
-    hintLevel: null,
-    tutorLabel: null,
-    offline: false,
-    error: null,
-    loading: false,
+    ...initialConversationState,
     connection: { status: 'connected' },
     sessionId: null,
     send: vi.fn(async () => true),
