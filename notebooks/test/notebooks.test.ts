@@ -47,7 +47,15 @@ const FORBIDDEN: [RegExp, string][] = [
     'no files or network in Pyodide',
   ],
 ];
-const ALLOWED_IMPORTS = new Set(['numpy', 'scipy', 'pandas', 'matplotlib', 'sympy', 'math']);
+const ALLOWED_IMPORTS = new Set([
+  'numpy',
+  'scipy',
+  'pandas',
+  'matplotlib',
+  'sympy',
+  'math',
+  'hashlib',
+]);
 
 describe('notebooks/ inventory', () => {
   it('has the three modules of the seed', () => {

@@ -1,0 +1,65 @@
+// Nothing the browser gets may give an exercise's answer away: the served notebooks are compared
+// with the server-only solutions of notebooks/tutor/*.json, line by line and as code shapes.
+import { describe, expect, it } from 'vitest';
+import {
+  type Notebook,
+  cellsOf,
+  exerciseIds,
+  notebookFiles,
+  readNotebook,
+  readTutor,
+  role,
+  sourceOf,
+} from './notebook-tools';
+import { codeShapes, meaningfulLines, normaliseLine } from './python-tokens';
+
+const files = notebookFiles();
+
+/** What the student is given for an exercise anyway: its prompt, starter and placeholder cells. */
+function givenLines(nb: Notebook, exercise: string): Set<string> {
+  const given = (['prompt', 'starter', 'solution'] as const).flatMap((r) =>
+    cellsOf(nb, exercise, r).flatMap((cell) => sourceOf(cell).split('\n')),
+  );
+  return new Set(given.map(normaliseLine));
+}
+
+describe.each(files)('%s gives no answer away', (file) => {
+  const nb = readNotebook(file);
+  const tutor = readTutor(file);
+  const served = nb.cells.map((cell) => ({ id: cell.id, text: sourceOf(cell) }));
+  const servedLines = served.flatMap(({ id, text }) =>
+    text.split('\n').map((line) => ({ id, line: normaliseLine(line) })),
+  );
+
+  it('covers every exercise of the notebook', () => {
+    expect(tutor.exercises.map((e) => e.id)).toEqual(exerciseIds(nb));
+  });
+
+  it.each(tutor.exercises.map((e) => [e.id, e] as const))(
+    '%s: no line of the solution is in the notebook',
+    (id, exercise) => {
+      const given = givenLines(nb, id);
+      const leaks = meaningfulLines(exercise.solution)
+        .filter((line) => !given.has(line))
+        .flatMap((line) =>
+          servedLines.filter((s) => s.line === line).map((s) => `cell ${s.id}: ${line}`),
+        );
+      expect(leaks).toEqual([]);
+    },
+  );
+
+  it.each(tutor.exercises.map((e) => [e.id, e] as const))(
+    '%s: no reference implementation in the self-checks (same code with other names)',
+    (id, exercise) => {
+      const given = new Set(
+        (['prompt', 'starter', 'solution'] as const).flatMap((r) =>
+          cellsOf(nb, id, r).flatMap((cell) => [...codeShapes(sourceOf(cell))]),
+        ),
+      );
+      const solutionShapes = [...codeShapes(exercise.solution)].filter((s) => !given.has(s));
+      const checks = nb.cells.filter((cell) => role(cell) === 'checks').map(sourceOf);
+      const checkShapes = new Set(checks.flatMap((src) => [...codeShapes(src)]));
+      expect(solutionShapes.filter((shape) => checkShapes.has(shape))).toEqual([]);
+    },
+  );
+});
