@@ -105,6 +105,12 @@ export const DoneEventSchema = z.object({
   /** Who actually answered (after a failover, not necessarily the session event's tutor_label). */
   tutor_label: z.string().optional(),
   offline: z.boolean().optional(),
+  /**
+   * True when the tutor kept the hint level instead of going above level 3: the student has not
+   * changed and run the exercise's code (or its check) since the previous hint. Show "Try your
+   * code, then ask for the next hint".
+   */
+  needs_attempt: z.boolean().optional(),
 });
 
 export const CannedFilterSchema = z.enum(['greeting', 'off_topic']);

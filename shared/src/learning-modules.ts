@@ -11,8 +11,15 @@ export const ModuleOutSchema = z.object({
 });
 export type ModuleOut = z.infer<typeof ModuleOutSchema>;
 
-/** One item of `GET /api/modules`: the module plus the current user's status ("not_started" without a record). */
-export const ModuleListItemSchema = ModuleOutSchema.extend({ status: ProgressStatusSchema });
+/**
+ * One item of `GET /api/modules`: the module plus the current user's status ("not_started" without a
+ * record) and how many of its exercises' checks the user passed (self-reported by the browser).
+ */
+export const ModuleListItemSchema = ModuleOutSchema.extend({
+  status: ProgressStatusSchema,
+  exercises_passed: z.number().int().nonnegative(),
+  exercises_total: z.number().int().nonnegative(),
+});
 export type ModuleListItem = z.infer<typeof ModuleListItemSchema>;
 
 /** `GET /api/modules`: every module, ordered by `order`. */

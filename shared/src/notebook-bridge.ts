@@ -8,6 +8,7 @@
  * Pure TypeScript with no runtime dependencies: imported by the JupyterLite bridge plugin
  * (jupyterlite/src/bridge) and by the parent-side client (frontend/src/workspace/notebook-bridge.ts).
  */
+import type { ExerciseState } from './exercise-progress';
 
 /** Tag carried by every bridge message; a message without it is not ours and is ignored. */
 export const NOTEBOOK_BRIDGE_PROTOCOL = 'notebook-bridge';
@@ -63,6 +64,8 @@ export interface NotebookBridgeOps {
   selectCell: { params: { index: number }; result: null };
   /** Starts Python again (after it could not start); resolves once the restart was requested. */
   restartKernel: { params: Record<string, never>; result: null };
+  /** Shows each exercise's check state beside its prompt cell (ids the notebook lacks are ignored). */
+  setExerciseStates: { params: { states: Record<string, ExerciseState> }; result: null };
 }
 
 export type NotebookBridgeOp = keyof NotebookBridgeOps;
@@ -75,6 +78,7 @@ export const NOTEBOOK_BRIDGE_OPS: readonly NotebookBridgeOp[] = [
   'setNotebookState',
   'selectCell',
   'restartKernel',
+  'setExerciseStates',
 ];
 
 export type KernelStatus = 'starting' | 'idle' | 'busy' | 'dead' | 'unknown';
@@ -96,6 +100,11 @@ export interface NotebookBridgeEvents {
   'run-refused': { index: number };
   /** The selected cell or the latest error changed. */
   focus: NotebookFocus;
+  /**
+   * An exercise's check cell (`metadata.tutor.role` "check") finished and printed a result line
+   * ("✅ Passed: ..." or "❌ Not yet: ...", see `checkOutcomeOf`).
+   */
+  'check-result': { index: number; exercise_id: string; passed: boolean; message: string };
 }
 
 export type NotebookBridgeEventName = keyof NotebookBridgeEvents;
@@ -107,6 +116,7 @@ export const NOTEBOOK_BRIDGE_EVENTS: readonly NotebookBridgeEventName[] = [
   'kernel-status',
   'run-refused',
   'focus',
+  'check-result',
 ];
 
 interface Envelope {
@@ -123,12 +133,7 @@ export interface BridgeRequest extends Envelope {
 }
 
 export type BridgeErrorCode =
-  | 'unknown_op'
-  | 'bad_request'
-  | 'invalid_notebook'
-  | 'not_ready'
-  | 'no_cell'
-  | 'internal';
+  'unknown_op' | 'bad_request' | 'invalid_notebook' | 'not_ready' | 'no_cell' | 'internal';
 
 /** Iframe → parent, exactly one per request, with the request's id. */
 export type BridgeResponse =
