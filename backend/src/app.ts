@@ -23,6 +23,8 @@ import { healthRoutes } from './health/routes';
 import { registerExerciseCatalog } from './learning-modules/exercises';
 import { learningModuleRoutes } from './learning-modules/routes';
 import { prepareModuleStatuses } from './progress/module-statuses';
+import { exerciseProgressRoutes } from './progress/exercises/routes';
+import { reopenRoute } from './progress/reopen-route';
 import { progressRoutes } from './progress/routes';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
@@ -89,6 +91,8 @@ export const appPlugin = fp<AppOptions>(
     await app.register(authRoutes, { prefix: '/api/auth' });
     await app.register(learningModuleRoutes, { prepareModuleStatuses });
     await app.register(progressRoutes, { jwtSecret: options.jwtSecret });
+    await app.register(reopenRoute);
+    await app.register(exerciseProgressRoutes);
 
     await app.register(chatSessionRoutes);
     await app.register(chatSocket);

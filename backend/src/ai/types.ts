@@ -1,7 +1,13 @@
 // The contract between the AI layer (providers, embedders, the message pre-filter) and the chat
 // pipeline that uses it. Implementations live beside this file.
 
-import type { ExerciseMaterial, HintLevel, Level, MessageKind } from '../pedagogy/types';
+import type {
+  ExerciseChecks,
+  ExerciseMaterial,
+  HintLevel,
+  Level,
+  MessageKind,
+} from '../pedagogy/types';
 
 export interface ModelMessage {
   role: 'user' | 'assistant';
@@ -15,6 +21,10 @@ export interface TutorMaterial {
   errorOutput?: string;
   moduleTitle?: string;
   exercise?: ExerciseMaterial;
+  /** The exercise's check state (with `exercise`). */
+  checks?: ExerciseChecks;
+  /** The level was held: the student should try their code before the next hint. */
+  needsAttempt?: boolean;
   studentName?: string;
   programmingLevel: Level;
   mathsLevel: Level;

@@ -12,7 +12,7 @@ import {
   openConversation,
 } from './socket/conversation-socket';
 import { withinMessageBudget } from './socket/message-budget';
-import { UNAVAILABLE_MESSAGE } from './turn/canned';
+import { INTERNAL_ERROR_MESSAGE, UNAVAILABLE_MESSAGE } from './turn/canned';
 import { turnDeps } from './turn/deps';
 import { runTurn } from './turn/run-turn';
 import type { TurnRequest } from './turn/types';
@@ -36,13 +36,16 @@ export interface ConversationRoute<Frame> {
    * Runs once per socket after authentication and returns the function that prepares each turn
    * from a valid frame; or null after closing the socket itself (e.g. an unknown module).
    */
-  prepare(connection: ConversationConnection): Promise<((frame: Frame) => PreparedTurn) | null>;
+  prepare(connection: ConversationConnection): Promise<TurnPreparer<Frame> | null>;
 }
+
+/** Prepares each turn from a valid frame (it may read the database first). */
+export type TurnPreparer<Frame> = (frame: Frame) => PreparedTurn | Promise<PreparedTurn>;
 
 function frameHandler<Frame>(
   route: ConversationRoute<Frame>,
   connection: ConversationConnection,
-  prepareTurn: (frame: Frame) => PreparedTurn,
+  prepareTurn: TurnPreparer<Frame>,
 ): MessageHandler {
   const { app, request, userId } = connection;
   return async (raw, signal, send) => {
@@ -51,7 +54,14 @@ function frameHandler<Frame>(
     if (!withinMessageBudget(app, userId, send)) return;
     const deps = turnDeps(app, request.log);
     if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
-    await runTurn(deps, { ...prepareTurn(frame.data), userId, signal }, send);
+    let prepared: PreparedTurn;
+    try {
+      prepared = await prepareTurn(frame.data);
+    } catch (error) {
+      request.log.error({ err: error }, `${route.name} turn could not be prepared`);
+      return send({ type: 'error', message: INTERNAL_ERROR_MESSAGE });
+    }
+    await runTurn(deps, { ...prepared, userId, signal }, send);
   };
 }
 

@@ -3,3 +3,4 @@ export * from '../auth/schema';
 export * from '../conversation/schema';
 export * from '../learning-modules/schema';
 export * from '../progress/schema';
+export * from '../progress/exercises/schema';

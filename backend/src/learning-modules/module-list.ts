@@ -3,7 +3,12 @@ import type { Database } from '../db/client';
 import { listModules, toCatalogItem, toModuleOut } from './service';
 
 /** Every module in order with one user's status: progress's query, given by the app. */
-export type ModuleStatusesOf = (userId: string) => Promise<{ id: string; status: string }[]>;
+export type ModuleStatusesOf = (
+  userId: string,
+) => Promise<{ id: string; status: string; exercisesPassed: number }[]>;
+
+/** How many exercises a module's notebook has (its tutor file's), by notebook file name. */
+export type ExerciseTotalOf = (notebookFilename: string) => number;
 
 /** How long a module's title, description, filename and order may be served from memory. */
 export const MODULE_DETAILS_TTL_MS = 60_000;
@@ -18,6 +23,8 @@ export const MODULE_DETAILS_TTL_MS = 60_000;
 export class ModuleListCache {
   /** Per module id: its ModuleListItem as JSON, cut just before the status value. */
   private heads = new Map<string, string>();
+  /** Per module id: its number of exercises. */
+  private totals = new Map<string, number>();
   /** `GET /api/modules/catalog` as JSON text, made with the pieces. */
   private catalog = '[]';
   private loadedAt = -Infinity;
@@ -25,6 +32,7 @@ export class ModuleListCache {
   constructor(
     private readonly db: Database,
     private readonly statusesOf: ModuleStatusesOf,
+    private readonly exerciseTotalOf: ExerciseTotalOf,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -37,7 +45,9 @@ export class ModuleListCache {
       const head = this.heads.get(row.id);
       if (!head) continue; // deleted between the two queries of a reload
       if (json.length > 1) json += ',';
-      json += `${head}${JSON.stringify(row.status)}}`;
+      const total = this.totals.get(row.id) ?? 0;
+      const passed = Math.min(row.exercisesPassed, total);
+      json += `${head}${JSON.stringify(row.status)},"exercises_passed":${passed},"exercises_total":${total}}`;
     }
     return `${json}]`;
   }
@@ -54,13 +64,16 @@ export class ModuleListCache {
   private async reload(): Promise<void> {
     const loadedAt = this.now();
     const heads = new Map<string, string>();
+    const totals = new Map<string, number>();
     const catalog: ModuleCatalogItem[] = [];
     for (const module of await listModules(this.db)) {
       const json = JSON.stringify({ ...toModuleOut(module), status: '' });
       heads.set(module.id, json.slice(0, json.length - '""}'.length));
+      totals.set(module.id, this.exerciseTotalOf(module.notebookFilename));
       catalog.push(toCatalogItem(module));
     }
     this.heads = heads;
+    this.totals = totals;
     this.catalog = JSON.stringify(catalog);
     this.loadedAt = loadedAt;
   }

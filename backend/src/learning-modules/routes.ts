@@ -3,6 +3,7 @@ import { type ModuleIdParams, ModuleIdParamsSchema } from '@tutor/shared/learnin
 import type { Database } from '../db/client';
 import { notFound } from '../errors/app-error';
 import { zodSchema } from '../errors/route-schemas';
+import { exercisesForNotebook } from './exercises';
 import { ModuleListCache, type ModuleStatusesOf } from './module-list';
 import { getModule, toModuleOut } from './service';
 
@@ -15,7 +16,11 @@ export const learningModuleRoutes: FastifyPluginAsync<{
   prepareModuleStatuses: (db: Database) => ModuleStatusesOf;
 }> = async (app, options) => {
   const db = app.database.db;
-  const moduleList = new ModuleListCache(db, options.prepareModuleStatuses(db));
+  const moduleList = new ModuleListCache(
+    db,
+    options.prepareModuleStatuses(db),
+    (notebook) => exercisesForNotebook(app.exercises, notebook).length,
+  );
   // ModuleListItem[] as JSON text.
   app.get('/api/modules', { onRequest: app.authenticate }, async (request, reply) =>
     reply.type('application/json; charset=utf-8').send(await moduleList.json(request.user.id)),

@@ -133,3 +133,28 @@ export function planTurn(
     effectiveChanged: true,
   };
 }
+
+/** Above this level, a hint on an exercise needs evidence: a check run since the previous hint. */
+export const EVIDENCE_ABOVE_LEVEL = 3;
+
+/**
+ * Evidence before escalation, on an exercise. A passed exercise is not escalated (the student gets
+ * recognition and a deeper question, not more hints). A level above 3 comes only if a check of the
+ * exercise ran since the tutor's previous answer on it; otherwise the previous level is given again
+ * (3 at most for a new problem) and `needsAttempt` says why.
+ */
+export function holdForEvidence(
+  planned: HintLevel,
+  previous: HintLevel | null,
+  checks: { passed: boolean; ranSinceLastHint: boolean },
+): { hintLevel: HintLevel; needsAttempt: boolean } {
+  if (checks.passed && previous !== null && planned > previous) {
+    return { hintLevel: previous, needsAttempt: false };
+  }
+  if (planned <= EVIDENCE_ABOVE_LEVEL || checks.ranSinceLastHint) {
+    return { hintLevel: planned, needsAttempt: false };
+  }
+  if (previous !== null && previous >= planned) return { hintLevel: planned, needsAttempt: false };
+  const held = Math.max(EVIDENCE_ABOVE_LEVEL, previous ?? MIN_LEVEL) as HintLevel;
+  return { hintLevel: held, needsAttempt: true };
+}

@@ -80,6 +80,31 @@ export async function getModuleProgress(
 }
 
 /**
+ * Moves a completed module back to in_progress (the student reopens it); any other status stays.
+ * Undefined when the module does not exist; the record (null without one) otherwise.
+ */
+export async function reopenProgress(
+  db: Database,
+  userId: string,
+  moduleId: string,
+): Promise<{ progress: ProgressSummary | null } | undefined> {
+  const [reopened] = await db
+    .update(progress)
+    .set({ status: 'in_progress', updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(progress.userId, userId),
+        eq(progress.moduleId, moduleId),
+        eq(progress.status, 'completed'),
+      ),
+    )
+    .returning(summaryColumns);
+  if (reopened) return { progress: reopened };
+  const found = await getModuleProgress(db, userId, moduleId);
+  return found && { progress: found.progress };
+}
+
+/**
  * Creates or updates the record in ONE atomic upsert (never read-then-write), so concurrent saves
  * cannot interleave:
  * - a notebook save stores it, raises `version` by one and moves not_started to in_progress;

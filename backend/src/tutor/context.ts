@@ -2,7 +2,7 @@
 // student's cell code and error output as delimited, untrusted data.
 import { createHash } from 'node:crypto';
 import { MAX_CELL_CODE_CHARS, MAX_ERROR_OUTPUT_CHARS } from '@tutor/shared/chat';
-import type { ExerciseMaterial, HintLevel } from '../pedagogy/types';
+import type { ExerciseChecks, ExerciseMaterial, HintLevel } from '../pedagogy/types';
 import type { TurnContext } from '../conversation';
 import { storableText } from '../db/text';
 
@@ -65,10 +65,38 @@ export function exerciseSection(exercise: ExerciseMaterial, hintLevel: HintLevel
   return lines.filter(Boolean).join('\n');
 }
 
+/**
+ * Where the student stands on the exercise, for the model: the check state (self-reported by the
+ * browser) and what to do about it.
+ */
+export function checksSection(checks: ExerciseChecks): string {
+  switch (checks.state) {
+    case 'passed':
+      return (
+        "The exercise's self-check has passed (reported by the student's notebook). Recognise " +
+        'that briefly and specifically; do not give more hints or the solution. If they want more, ' +
+        'offer one deeper question: a variation, an edge case, the cost, or why it works.'
+      );
+    case 'not_yet':
+      return (
+        `The exercise's self-check has run ${checks.runs} time(s) and has not passed yet; its ` +
+        `latest line was: ${JSON.stringify(checks.lastMessage ?? '')}. Use it to see what is still wrong.`
+      );
+    case 'not_tried':
+      return (
+        "The student has not run this exercise's check yet. If they ask why their code fails and " +
+        'there is no error output, do not guess: ask them to run the cell (and its check) first and ' +
+        'tell you what happens.'
+      );
+  }
+}
+
 export interface TutorFrameContext {
   cellCode?: string | null;
   errorOutput?: string | null;
   exercise?: ExerciseMaterial;
+  /** The exercise's check state (with `exercise`). */
+  checks?: ExerciseChecks;
 }
 
 export interface BuiltTutorContext {
@@ -89,15 +117,16 @@ export function buildTutorContext(
   const cellCode = wellFormed(truncateHead(frame.cellCode ?? '', MAX_CELL_CODE_CHARS));
   const errorOutput = wellFormed(truncateTail(frame.errorOutput ?? '', MAX_ERROR_OUTPUT_CHARS));
   const moduleSection = `The student is working in the learning module "${module.title}" in a Jupyter notebook (Python running in the browser with Pyodide: NumPy, SciPy, Matplotlib and SymPy available, no network, no file system).\nModule description: ${module.description}`;
-  const { exercise } = frame;
+  const { exercise, checks } = frame;
+  const exerciseSections = (hintLevel: HintLevel) =>
+    exercise
+      ? [exerciseSection(exercise, hintLevel), ...(checks ? [checksSection(checks)] : [])]
+      : [];
   return {
     cellCode,
     errorOutput,
     context: {
-      systemSections: (hintLevel) => [
-        moduleSection,
-        ...(exercise ? [exerciseSection(exercise, hintLevel)] : []),
-      ],
+      systemSections: (hintLevel) => [moduleSection, ...exerciseSections(hintLevel)],
       untrusted: [
         { label: 'cell_code (the notebook cell the student is on)', text: cellCode.text },
         { label: 'error_output (from the last run of that cell)', text: errorOutput.text },
@@ -107,7 +136,9 @@ export function buildTutorContext(
         ...(cellCode.text !== '' && { cellCode: cellCode.text }),
         ...(errorOutput.text !== '' && { errorOutput: errorOutput.text }),
         ...(exercise && { exercise }),
+        ...(exercise && checks && { checks }),
       },
+      ...(exercise && checks && { checks }),
       cellHash: cellCodeHash(frame.cellCode) ?? undefined,
     },
   };

@@ -19,6 +19,13 @@ import {
   findExercise,
 } from '../learning-modules/exercises';
 import { getModule, type LearningModule } from '../learning-modules/service';
+import type { ExerciseChecks } from '../pedagogy/types';
+import {
+  exerciseStateOf,
+  getExerciseProgress,
+  ranSinceLastHint,
+  recordTutorAnswer,
+} from '../progress/exercises/service';
 import { incrementAttempt } from '../progress/service';
 import { buildTutorContext } from './context';
 
@@ -57,17 +64,37 @@ function exerciseOf(
   return exercise;
 }
 
-/** One tutor turn: the module, exercise and notebook cell as context; a complete answer counts an attempt. */
-function prepareTutorTurn(
+/** The exercise's check state for the tutor, from the user's per-exercise progress. */
+async function checksOf(
+  app: FastifyInstance,
+  userId: string,
+  exerciseId: string,
+): Promise<ExerciseChecks> {
+  const progress = await getExerciseProgress(app.database.db, userId, exerciseId);
+  return {
+    state: exerciseStateOf(progress),
+    lastMessage: progress?.lastMessage ?? null,
+    runs: progress?.runs ?? 0,
+    ranSinceLastHint: ranSinceLastHint(progress),
+  };
+}
+
+/**
+ * One tutor turn: the module, exercise (with its check state) and notebook cell as context; a
+ * complete answer counts an attempt on the module and on the exercise.
+ */
+async function prepareTutorTurn(
   { app, request, userId }: ConversationConnection,
   module: LearningModule,
   frame: TutorMessageFrame,
-): PreparedTurn {
+): Promise<PreparedTurn> {
   const exercise = exerciseOf(app.exercises, module, frame.exercise_id);
+  const checks = exercise ? await checksOf(app, userId, exercise.id) : undefined;
   const built = buildTutorContext(module, {
     cellCode: frame.cell_code,
     errorOutput: frame.error_output,
     exercise,
+    checks,
   });
   // The checklist verifies the context through this line; the code itself stays out of info logs.
   request.log.info(
@@ -78,6 +105,7 @@ function prepareTutorTurn(
       error_output_chars: built.errorOutput.chars,
       truncated: built.cellCode.truncated || built.errorOutput.truncated,
       exercise_id: exercise?.id ?? null,
+      check_state: checks?.state ?? null,
     },
     'tutor turn',
   );
@@ -93,7 +121,15 @@ function prepareTutorTurn(
     continueLatest: !frame.new_session,
     context: {
       ...built.context,
-      onAnswered: () => incrementAttempt(app.database.db, userId, module.id).then(() => undefined),
+      onAnswered: async ({ hintLevel }) => {
+        await incrementAttempt(app.database.db, userId, module.id);
+        if (exercise) {
+          await recordTutorAnswer(app.database.db, userId, module.id, {
+            exerciseId: exercise.id,
+            hintLevel,
+          });
+        }
+      },
     },
   };
 }

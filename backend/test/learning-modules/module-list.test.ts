@@ -53,6 +53,8 @@ describe('module list served from kept module details', () => {
         notebook_filename: filename,
         order: 900,
         status: 'not_started',
+        exercises_passed: 0,
+        exercises_total: 0,
       },
     ]);
     await db().delete(learningModules).where(eq(learningModules.id, added!.id));
@@ -61,7 +63,12 @@ describe('module list served from kept module details', () => {
 
   it('shows an edited title once the kept details are older than MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
-    const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
+    const cache = new ModuleListCache(
+      db(),
+      prepareModuleStatuses(db()),
+      () => 0,
+      () => now,
+    );
     const module = await buildModule(app, {
       title: 'Before',
       description: 'd',
@@ -85,7 +92,12 @@ describe('module list served from kept module details', () => {
 
   it('serves the public catalog from the same kept details, renewed after MODULE_DETAILS_TTL_MS', async () => {
     let now = 0;
-    const cache = new ModuleListCache(db(), prepareModuleStatuses(db()), () => now);
+    const cache = new ModuleListCache(
+      db(),
+      prepareModuleStatuses(db()),
+      () => 0,
+      () => now,
+    );
     await buildModule(app, {
       title: 'Catalog before',
       description: 'd',

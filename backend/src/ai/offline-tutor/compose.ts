@@ -92,8 +92,11 @@ export function composeAnswer(
   history: ModelMessage[] = [],
 ): string {
   const style = styleOf(material);
+  const standing = checkStandingAnswer(material);
+  if (standing) return standing;
   const subject = findSubject(material, history);
   const parts: string[] = [];
+  if (material.needsAttempt) parts.push(NEEDS_ATTEMPT_LEAD);
 
   if (subject.error) {
     parts.push(errorAnswer(subject.error, material, level, style));
@@ -105,6 +108,44 @@ export function composeAnswer(
     parts.push(genericAnswer(material, level, style.simple));
   }
   return parts.join('\n\n').trim() + nextHintLine(level);
+}
+
+/** Said before the same level again when the student has not tried since the previous hint. */
+export const NEEDS_ATTEMPT_LEAD =
+  '**Try your code, then ask for the next hint.** Change your code, run the cell and its check, and ' +
+  'tell me what happened: the next hint comes after that attempt. Until then, here is the same ' +
+  'hint again, from another side:';
+
+const ASKS_WHY_IT_FAILS =
+  /\b(fail|fails|failing|error|wrong|broken|does ?n[o']t work|not working|crash|bug)\b/i;
+
+/**
+ * Answers that depend on where the student stands on the exercise, before any hint: a passed
+ * check gets recognition and a deeper question; "why does my code fail?" with nothing run and no
+ * error asks for a run first. Null when neither applies.
+ */
+function checkStandingAnswer(material: TutorMaterial): string | null {
+  const { exercise, checks } = material;
+  if (!exercise || !checks) return null;
+  if (checks.state === 'passed') {
+    const concept = exercise.concepts[0];
+    return [
+      `Well done: the check of **${exercise.title}** passes.`,
+      'No more hints needed here. If you want to go further, one deeper question:',
+      concept
+        ? `> What would change in your solution if the input were ten times larger, or empty? And why does ${inlineCode(concept)} make this work?`
+        : '> What would change in your solution if the input were ten times larger, or empty?',
+      'Or move on to the next exercise.',
+    ].join('\n\n');
+  }
+  const noError = !material.errorOutput?.trim();
+  if (checks.runs === 0 && noError && ASKS_WHY_IT_FAILS.test(material.question)) {
+    return [
+      `Nothing has run for **${exercise.title}** yet, so I cannot tell what fails without guessing.`,
+      'Run your cell, then the check cell below it (Shift+Enter), and tell me what it printed or which error appeared.',
+    ].join('\n\n');
+  }
+  return null;
 }
 
 function exerciseFits(exercise: ExerciseMaterial, subject: Subject): boolean {

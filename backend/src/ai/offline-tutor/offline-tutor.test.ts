@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TutorMaterial } from '../types';
 import type { ExerciseMaterial, HintLevel } from '../../pedagogy/types';
-import { composeAnswer } from './compose';
+import { composeAnswer, NEEDS_ATTEMPT_LEAD } from './compose';
 import { detectError } from './match';
 import { createOfflineTutor } from './provider';
 
@@ -248,5 +248,64 @@ describe('offline tutor: provider', () => {
       if (pieces.length === 3) controller.abort();
     }
     expect(pieces).toHaveLength(3);
+  });
+});
+
+describe('offline tutor: where the student stands on the exercise', () => {
+  const checks = (
+    state: 'not_tried' | 'not_yet' | 'passed',
+    runs = state === 'not_tried' ? 0 : 1,
+  ) => ({
+    state,
+    lastMessage: state === 'not_tried' ? null : '❌ Not yet: `zeros_3x4` is still None',
+    runs,
+    ranSinceLastHint: false,
+  });
+
+  it('recognises a passed check and offers a deeper question instead of a hint', () => {
+    const answer = composeAnswer(
+      material({ question: 'more', exercise, checks: checks('passed') }),
+      3,
+    );
+    expect(answer).toContain('Well done');
+    expect(answer).toContain('Creating arrays');
+    expect(answer).not.toContain('HINT-THREE');
+    expect(hasCodeBlock(answer)).toBe(false);
+  });
+
+  it('asks for a run first when the student asks why it fails and nothing ran', () => {
+    const answer = composeAnswer(
+      material({ question: 'Why does my code fail?', exercise, checks: checks('not_tried') }),
+      1,
+    );
+    expect(answer).toMatch(/Run your cell, then the check cell/);
+    expect(answer).not.toContain('HINT-ONE');
+  });
+
+  it('answers as usual once something ran or there is an error', () => {
+    const ran = composeAnswer(
+      material({ question: 'Why does my code fail?', exercise, checks: checks('not_yet') }),
+      1,
+    );
+    expect(ran).toContain('HINT-ONE');
+    const failed = composeAnswer(
+      material({
+        question: 'Why does my code fail?',
+        exercise,
+        checks: checks('not_tried'),
+        errorOutput: "NameError: name 'np' is not defined",
+      }),
+      1,
+    );
+    expect(failed).not.toMatch(/Run your cell, then the check cell/);
+  });
+
+  it('says why the level was held and asks for an attempt', () => {
+    const answer = composeAnswer(
+      material({ question: 'more', exercise, checks: checks('not_yet'), needsAttempt: true }),
+      3,
+    );
+    expect(answer.startsWith(NEEDS_ATTEMPT_LEAD)).toBe(true);
+    expect(answer).toContain('HINT-THREE');
   });
 });

@@ -3,7 +3,14 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Classification } from '../../ai/types';
 import type { Learner } from '../../auth/users-store';
 import type { ChatSession } from '../schema';
-import { chooseLevel, planAnswer, previousProblem, systemPromptFor } from './plan-answer';
+import type { ExerciseChecks } from '../../pedagogy/types';
+import {
+  chooseLevel,
+  NEEDS_ATTEMPT_SECTION,
+  planAnswer,
+  previousProblem,
+  systemPromptFor,
+} from './plan-answer';
 
 const session = (overrides: Partial<ChatSession> = {}): ChatSession => ({
   id: 's1',
@@ -68,7 +75,11 @@ describe('chooseLevel', () => {
   it('goes one level up on the same problem and keeps its difficulty', () => {
     const deps = planDeps(() => ({ programming: 1, maths: 1 }));
     const previous = session({ currentHintLevel: 2, programmingDifficulty: 4, mathsDifficulty: 2 });
-    const level = chooseLevel(deps, 'elaboration', classification, previous, learner);
+    const level = chooseLevel(deps, 'elaboration', {
+      classification: classification,
+      session: previous,
+      user: learner,
+    });
     expect(level).toMatchObject({ hintLevel: 3, difficulty: { programming: 4, maths: 2 } });
     expect(level.pedagogy.kind).toBe('same_problem');
     expect(deps.classifier.estimateDifficulty).not.toHaveBeenCalled();
@@ -76,7 +87,11 @@ describe('chooseLevel', () => {
 
   it('rates a new problem from its embedding and starts from the gap', () => {
     const deps = planDeps(() => ({ programming: 3, maths: 3 }));
-    const level = chooseLevel(deps, 'new_problem', classification, session(), learner);
+    const level = chooseLevel(deps, 'new_problem', {
+      classification: classification,
+      session: session(),
+      user: learner,
+    });
     expect(deps.classifier.estimateDifficulty).toHaveBeenCalledWith([1, 0]);
     expect(level).toMatchObject({
       hintLevel: 1,
@@ -89,18 +104,81 @@ describe('chooseLevel', () => {
     const deps = planDeps(() => {
       throw new Error('no examples');
     });
-    const failed = chooseLevel(deps, 'new_problem', classification, session(), learner);
+    const failed = chooseLevel(deps, 'new_problem', {
+      classification: classification,
+      session: session(),
+      user: learner,
+    });
     expect(deps.log.warn).toHaveBeenCalledWith(expect.anything(), 'difficulty estimate failed');
-    const unclassified = chooseLevel(deps, 'new_problem', null, session(), learner);
+    const unclassified = chooseLevel(deps, 'new_problem', {
+      classification: null,
+      session: session(),
+      user: learner,
+    });
     expect(failed.difficulty).toEqual(unclassified.difficulty);
     expect(deps.classifier.estimateDifficulty).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('chooseLevel on an exercise (evidence before escalation)', () => {
+  const deps = planDeps(() => ({ programming: 3, maths: 3 }));
+  const atLevel = (hintLevel: number) =>
+    session({ currentHintLevel: hintLevel, programmingDifficulty: 3, mathsDifficulty: 3 });
+  const checks = (over: Partial<ExerciseChecks> = {}): ExerciseChecks => ({
+    state: 'not_yet',
+    lastMessage: '❌ Not yet: `D` is still None',
+    runs: 1,
+    ranSinceLastHint: false,
+    ...over,
+  });
+  const turn = (previous: ReturnType<typeof session>) => ({
+    classification,
+    session: previous,
+    user: learner,
+  });
+
+  it('holds at level 3 without a check run since the previous hint, and says why', () => {
+    const level = chooseLevel(deps, 'same_problem', turn(atLevel(3)), checks());
+    expect(level).toMatchObject({ hintLevel: 3, needsAttempt: true });
+    expect(systemPromptFor(level, {}, undefined)).toContain(NEEDS_ATTEMPT_SECTION);
+  });
+
+  it('goes to level 4 after a new run, and to 5 only after another one', () => {
+    const ran = chooseLevel(
+      deps,
+      'same_problem',
+      turn(atLevel(3)),
+      checks({ ranSinceLastHint: true }),
+    );
+    expect(ran).toMatchObject({ hintLevel: 4, needsAttempt: false });
+    const again = chooseLevel(deps, 'same_problem', turn(atLevel(4)), checks());
+    expect(again).toMatchObject({ hintLevel: 4, needsAttempt: true });
+  });
+
+  it('escalates freely up to level 3', () => {
+    const level = chooseLevel(deps, 'same_problem', turn(atLevel(2)), checks());
+    expect(level).toMatchObject({ hintLevel: 3, needsAttempt: false });
+  });
+
+  it('does not escalate a passed exercise', () => {
+    const level = chooseLevel(deps, 'same_problem', turn(atLevel(2)), checks({ state: 'passed' }));
+    expect(level).toMatchObject({ hintLevel: 2, needsAttempt: false });
+  });
+
+  it('keeps the general chat rule without checks', () => {
+    const level = chooseLevel(deps, 'same_problem', turn(atLevel(4)));
+    expect(level).toMatchObject({ hintLevel: 5, needsAttempt: false });
   });
 });
 
 describe('systemPromptFor and planAnswer', () => {
   it("gives the caller's sections for the chosen hint level", () => {
     const deps = planDeps(() => ({ programming: 3, maths: 3 }));
-    const level = chooseLevel(deps, 'new_problem', classification, session(), learner);
+    const level = chooseLevel(deps, 'new_problem', {
+      classification: classification,
+      session: session(),
+      user: learner,
+    });
     const sections = vi.fn((hintLevel: number) => [`SECTION FOR LEVEL ${hintLevel}`]);
     const prompt = systemPromptFor(level, { systemSections: sections }, undefined);
     expect(sections).toHaveBeenCalledWith(level.hintLevel);

@@ -1,7 +1,7 @@
 // Step 3 of a turn (no database): the answer's hint level and the difficulty it is rated at, the
 // history to send, and the system prompt.
 import type { Classification } from '../../ai/types';
-import type { HintLevel, Level, MessageKind } from '../../pedagogy/types';
+import type { ExerciseChecks, HintLevel, Level, MessageKind } from '../../pedagogy/types';
 import type { Learner } from '../../auth/users-store';
 import type { ChatSession } from '../schema';
 import {
@@ -9,6 +9,7 @@ import {
   type EffectiveLevels,
   effectiveLevelsOf,
   fallbackDifficulty,
+  holdForEvidence,
   planTurn,
   type ProblemState,
   startingHintLevel,
@@ -29,6 +30,8 @@ export interface AnswerLevel {
   difficulty: Difficulty;
   /** The student's style levels for this answer. */
   style: { programming: Level; maths: Level };
+  /** The level was held for want of a new attempt (see `holdForEvidence`). */
+  needsAttempt: boolean;
 }
 
 export interface AnswerPlan extends AnswerLevel {
@@ -62,24 +65,44 @@ function estimateDifficulty(
   }
 }
 
-/** Same problem or elaboration: one level up, difficulty kept; new problem: from the gap. */
+/**
+ * Same problem or elaboration: one level up, difficulty kept; new problem: from the gap. On an
+ * exercise (`checks`), a passed one is not escalated and a level above 3 needs a new check run.
+ */
 export function chooseLevel(
   deps: PlanDeps,
   kind: ModelKind,
-  classification: Classification | null,
-  session: ChatSession,
-  user: Learner,
+  turn: { classification: Classification | null; session: ChatSession; user: Learner },
+  checks?: ExerciseChecks,
 ): AnswerLevel {
-  const pedagogy = planTurn(kind, previousProblem(session), effectiveLevelsOf(user));
-  const effective = pedagogy.kind === 'new_problem' ? pedagogy.effective : effectiveLevelsOf(user);
+  const previous = previousProblem(turn.session);
+  const pedagogy = planTurn(kind, previous, effectiveLevelsOf(turn.user));
+  const effective =
+    pedagogy.kind === 'new_problem' ? pedagogy.effective : effectiveLevelsOf(turn.user);
   const style = { programming: toLevel(effective.programming), maths: toLevel(effective.maths) };
-  if (pedagogy.kind === 'same_problem') {
-    const { hintLevel, difficulty } = pedagogy;
-    return { pedagogy, hintLevel, difficulty, style };
-  }
-  const difficulty = estimateDifficulty(deps, classification, effective);
-  return { pedagogy, hintLevel: startingHintLevel(difficulty, effective), difficulty, style };
+  const difficulty =
+    pedagogy.kind === 'same_problem'
+      ? pedagogy.difficulty
+      : estimateDifficulty(deps, turn.classification, effective);
+  const planned =
+    pedagogy.kind === 'same_problem'
+      ? pedagogy.hintLevel
+      : startingHintLevel(difficulty, effective);
+  if (!checks) return { pedagogy, hintLevel: planned, difficulty, style, needsAttempt: false };
+  const held = holdForEvidence(
+    planned,
+    pedagogy.kind === 'same_problem' ? (previous?.hintLevel ?? null) : null,
+    { passed: checks.state === 'passed', ranSinceLastHint: checks.ranSinceLastHint },
+  );
+  return { pedagogy, difficulty, style, ...held };
 }
+
+/** Said to the model when the level was held: the same level in other words, and an attempt. */
+export const NEEDS_ATTEMPT_SECTION =
+  'The student asked for more help but has not run the exercise again since your last hint. Do ' +
+  'not go beyond this hint level: say the current hint again in other words (a different angle or ' +
+  'example), then ask them to change their code, run it and its check, and tell you what happened. ' +
+  'Explain that the next hint comes after that attempt.';
 
 /** The system prompt: the level's rules, the student's style, the caller's context, the summary. */
 export function systemPromptFor(
@@ -88,14 +111,15 @@ export function systemPromptFor(
   summary: string | undefined,
 ): string {
   const { hintLevel, style } = level;
+  const sections =
+    typeof context.systemSections === 'function'
+      ? context.systemSections(hintLevel)
+      : context.systemSections;
   return buildSystemPrompt({
     hintLevel,
     programmingStyle: style.programming,
     mathsStyle: style.maths,
-    systemSections:
-      typeof context.systemSections === 'function'
-        ? context.systemSections(hintLevel)
-        : context.systemSections,
+    systemSections: level.needsAttempt ? [...(sections ?? []), NEEDS_ATTEMPT_SECTION] : sections,
     untrusted: context.untrusted,
     summary,
   });
@@ -108,7 +132,7 @@ export function planAnswer(
   history: HistoryMessage[],
   context: TurnContext = {},
 ): AnswerPlan {
-  const level = chooseLevel(deps, kind, turn.classification, turn.session, turn.user);
+  const level = chooseLevel(deps, kind, turn, context.checks);
   const historyPlan = planHistory(history, deps.config.historyBudgetChars);
   const summary =
     historyPlan.older.length > 0 ? (turn.session.historySummary ?? undefined) : undefined;

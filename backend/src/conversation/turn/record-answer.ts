@@ -61,10 +61,14 @@ async function embedContext(deps: TurnDeps, question: string, answer: string) {
   }
 }
 
-async function afterAnswered(deps: TurnDeps, context: TurnContext | undefined): Promise<void> {
+async function afterAnswered(
+  deps: TurnDeps,
+  context: TurnContext | undefined,
+  hintLevel: AnswerPlan['hintLevel'],
+): Promise<void> {
   if (!context?.onAnswered) return;
   try {
-    await context.onAnswered();
+    await context.onAnswered({ hintLevel });
   } catch (error) {
     deps.log.error({ err: error }, 'after-answer hook failed');
   }
@@ -122,7 +126,7 @@ async function recordComplete(
       pedagogy.kind === 'new_problem' && pedagogy.effectiveChanged ? pedagogy.effective : undefined,
     title: turn.received.title,
   });
-  if (!streamed.stopped) await afterAnswered(deps, request.context);
+  if (!streamed.stopped) await afterAnswered(deps, request.context, plan.hintLevel);
   emit({
     type: 'done',
     hint_level: plan.hintLevel,
@@ -132,6 +136,7 @@ async function recordComplete(
     status: streamed.stopped ? 'stopped' : 'complete',
     tutor_label: streamed.answeredBy.label,
     offline: streamed.answeredBy.offline,
+    ...(plan.needsAttempt && { needs_attempt: true }),
   });
   refreshSummary(deps, opened.session, plan.history.older);
   return streamed.stopped ? ('stopped' as const) : ('complete' as const);

@@ -19,6 +19,7 @@ const plan = {
     older: [],
   },
   system: 'SYSTEM',
+  needsAttempt: false,
 } as AnswerPlan;
 
 function router(stream: (request: GenerateRequest) => AsyncIterable<string>): LlmRouter & {

@@ -42,6 +42,7 @@ export async function streamAnswer(
         programmingLevel: plan.style.programming,
         mathsLevel: plan.style.maths,
         ...request.context?.material,
+        ...(plan.needsAttempt && { needsAttempt: true }),
       },
       signal,
       onProvider: (provider) => {

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatServerEvent, SessionType } from '@tutor/shared/chat';
 import type { LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
-import type { HintLevel } from '../../pedagogy/types';
+import type { ExerciseChecks, HintLevel } from '../../pedagogy/types';
 import type { Database } from '../../db/client';
 import type { UntrustedSection } from '../../pedagogy/prompts';
 
@@ -47,11 +47,19 @@ export interface TurnContext {
   /** Student-supplied data (cell code, error output): delimited, after the rules, never obeyed. */
   untrusted?: UntrustedSection[];
   /** What the offline tutor reads besides the question. */
-  material?: Pick<TutorMaterial, 'cellCode' | 'errorOutput' | 'moduleTitle' | 'exercise'>;
+  material?: Pick<
+    TutorMaterial,
+    'cellCode' | 'errorOutput' | 'moduleTitle' | 'exercise' | 'checks'
+  >;
+  /**
+   * On an exercise: its check state. A passed exercise is not escalated; above level 3 a hint
+   * needs a check run since the previous one (see `holdForEvidence`). General chat has none.
+   */
+  checks?: ExerciseChecks;
   /** Hash of the normalised cell code; equal to the session's last one → `sameCell`. */
   cellHash?: string | null;
   /** Called once after a complete LLM answer is stored (attempt counting); never otherwise. */
-  onAnswered?: () => Promise<void>;
+  onAnswered?: (answer: { hintLevel: HintLevel }) => Promise<void>;
 }
 
 export interface TurnRequest {
