@@ -102,6 +102,29 @@ describe('/ws/tutor on an exercise with self-checks', () => {
     expect(ai.router.requests.at(-1)!.material.checks).toMatchObject({ state: 'passed' });
   });
 
+  it("never sends a code block that gives the exercise's solution away below hint 5", async () => {
+    const leak = '```python\nD = np.abs(x[:, None] - x[None, :])\n```\n';
+    ai.router.script({
+      kind: 'answer',
+      pieces: ['Look at this:\n', leak.slice(0, 25), leak.slice(25)],
+    });
+    ai.router.summary = null; // the stricter rewrite fails: the authored hint of the level is sent
+    const events = await socket.turn({
+      content: 'How do I start?',
+      exercise_id: EXERCISE,
+      cell_code: CODE,
+    });
+    const sent = events
+      .filter((e) => e.type === 'token')
+      .map((e) => (e as { content: string }).content)
+      .join('');
+    expect(sent).not.toContain('x[:, None]');
+    expect(sent).toContain('Look at this:');
+    const hint = app.exercises.byId.get(EXERCISE)!.hints[0];
+    expect(sent).toContain(hint);
+    expect(events.at(-1)).toMatchObject({ type: 'done', hint_level: 1 });
+  });
+
   it('keeps the general chat rule in /ws/chat (no checks there)', async () => {
     const chat = await connect(app, `/ws/chat?token=${student.accessToken}`);
     const levels: number[] = [];
