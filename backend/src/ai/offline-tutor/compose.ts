@@ -5,6 +5,7 @@ import { embedLocally, LOCAL_THRESHOLDS, localFeatures } from '../embeddings/loc
 import { cosine, weightedMean } from '../embeddings/similarity';
 import { inlineCode, namesFromQuestion, relevantLines } from './code-quote';
 import { genericAnswer } from './generic';
+import { lookupAnswer, lookupOf } from './lookups';
 import type { KnowledgeEntry } from './knowledge';
 import { detectError, matchConcept, type ErrorMatch } from './match';
 
@@ -29,10 +30,23 @@ function fill(text: string, values: Record<string, string>): string {
   return text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
-function nextHintLine(level: HintLevel): string {
-  return level < 5
-    ? '\n\nIf you are still stuck after trying, ask again and I will give you a more concrete hint.'
-    : '';
+/** Closing lines, varied so that two replies in a row never end alike. */
+const CLOSINGS = [
+  'If you are still stuck after trying, ask again and I will give you a more concrete hint.',
+  'Give it a go in your notebook; if it still does not work, tell me what you see.',
+  'Try that first. When you have a result (or an error), show me and we take the next step.',
+  'Have a try, and ask me again with what happened if you need more.',
+];
+const LAST_CLOSINGS = [
+  'Read it through, then try to write it again yourself without looking.',
+  'Once it runs, change one thing and predict the result before you run it again.',
+];
+
+/** The reply's last line: which one depends on how many answers the session already has. */
+function closingLine(level: HintLevel, history: ModelMessage[]): string {
+  const answered = history.filter((message) => message.role === 'assistant').length;
+  const closings = level < 5 ? CLOSINGS : LAST_CLOSINGS;
+  return `\n\n${closings[answered % closings.length]}`;
 }
 
 /** Topic, error and exercise: what the answer is about, searched from the newest message back. */
@@ -94,6 +108,8 @@ export function composeAnswer(
   const style = styleOf(material);
   const standing = checkStandingAnswer(material);
   if (standing) return standing;
+  const lookup = lookupOf(material.question);
+  if (lookup && !material.needsAttempt) return lookupAnswer(lookup) + closingLine(level, history);
   const subject = findSubject(material, history);
   const parts: string[] = [];
   if (material.needsAttempt) parts.push(NEEDS_ATTEMPT_LEAD);
@@ -107,7 +123,7 @@ export function composeAnswer(
   } else {
     parts.push(genericAnswer(material, level, style.simple));
   }
-  return parts.join('\n\n').trim() + nextHintLine(level);
+  return parts.join('\n\n').trim() + closingLine(level, history);
 }
 
 /** Said before the same level again when the student has not tried since the previous hint. */

@@ -7,7 +7,7 @@ import { createOfflineTutor } from './provider';
 
 const LEVELS: HintLevel[] = [1, 2, 3, 4, 5];
 const material = (overrides: Partial<TutorMaterial> = {}): TutorMaterial => ({
-  question: 'How do I compute the determinant of a 3x3 matrix with numpy?',
+  question: 'My determinant of a 3x3 matrix with numpy looks wrong: what should I check?',
   programmingLevel: 3,
   mathsLevel: 3,
   ...overrides,
@@ -32,7 +32,7 @@ const exercise: ExerciseMaterial = {
 describe('offline tutor: hint levels', () => {
   it.each([1, 2, 3] as HintLevel[])('writes no code at level %i', (level) => {
     for (const question of [
-      'How do I compute the determinant of a 3x3 matrix with numpy?',
+      'My determinant of a 3x3 matrix with numpy looks wrong: what should I check?',
       'Why does my interpolation polynomial oscillate near the ends?',
       'what is the difference between @ and * ?',
       'tell me about the weather on Mars',
@@ -307,5 +307,39 @@ describe('offline tutor: where the student stands on the exercise', () => {
     );
     expect(answer.startsWith(NEEDS_ATTEMPT_LEAD)).toBe(true);
     expect(answer).toContain('HINT-THREE');
+  });
+});
+
+describe('offline tutor: lookups are answered directly', () => {
+  it.each([
+    ['How do I compute eigenvalues with numpy?', 'np.linalg.eig'],
+    ['Which NumPy function solves a linear system Ax = b?', 'np.linalg.solve'],
+    ['What function gives evenly spaced numbers?', 'np.linspace'],
+    ['How can I transpose a matrix?', '.T'],
+  ])('%s names %s at once, with a two-line example', (question, name) => {
+    const answer = composeAnswer(material({ question, exercise }), 1);
+    expect(answer).toContain(`\`${name}\``);
+    expect(answer.match(/```python\n([\s\S]*?)\n```/)?.[1]?.split('\n')).toHaveLength(2);
+    expect(answer).not.toContain('HINT-ONE');
+  });
+
+  it("keeps graduated hints for the student's own code and errors", () => {
+    const answer = composeAnswer(
+      material({ question: 'How do I compute the mean in my code? It fails.', exercise }),
+      1,
+    );
+    expect(answer).not.toMatch(/^Use `/);
+  });
+
+  it('never ends two replies in a row with the same sentence', () => {
+    const history: { role: 'user' | 'assistant'; content: string }[] = [];
+    let previous = '';
+    for (const level of [1, 2, 3, 3, 4] as HintLevel[]) {
+      const answer = composeAnswer(material({ question: 'more', exercise }), level, history);
+      const last = answer.trim().split('\n').at(-1)!;
+      expect(last).not.toBe(previous);
+      previous = last;
+      history.push({ role: 'user', content: 'more' }, { role: 'assistant', content: answer });
+    }
   });
 });
