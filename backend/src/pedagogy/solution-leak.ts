@@ -56,8 +56,24 @@ function closingIndex(text: string, open: number): number {
   return -1;
 }
 
-/** Calls with their receiver (`np.linalg.solve(A,b)`) and slicing subscripts (`x[:,None]`). */
-function expressionsOf(line: string): string[] {
+/** `code` without comments, its whitespace runs as single spaces (keywords stay apart). */
+function spacedCode(code: string): string {
+  return code
+    .split('\n')
+    .map((line) => line.replace(/#.*$/, '').replace(/\s+/g, ' ').trim())
+    .join('\n');
+}
+
+/**
+ * Key expressions of a solution line (comments gone, spaces kept so `if np.f(x)` is not read as
+ * a call of `ifnp.f`), normalised: calls with their receiver (`np.linalg.solve(A,b)`), slicing
+ * subscripts (`x[:,None]`) and the right side of an assignment.
+ */
+function expressionsOf(spaced: string): string[] {
+  return rawExpressionsOf(spaced).map(normaliseCode);
+}
+
+function rawExpressionsOf(line: string): string[] {
   const found: string[] = [];
   for (const match of line.matchAll(/[A-Za-z_][\w.]*(?=[([])/g)) {
     const open = match.index + match[0].length;
@@ -68,7 +84,7 @@ function expressionsOf(line: string): string[] {
     if (line[open] === '(' && inner !== '') found.push(expression);
     if (line[open] === '[' && /:|None|newaxis/.test(inner)) found.push(expression);
   }
-  const assigned = /^[\w.[\],:]+(?:[-+*/@]?=)(?!=)(.+)$/.exec(line)?.[1];
+  const assigned = /^[\w.[\],: ]+?\s*(?:[-+*/@]?=)(?!=)(.+)$/.exec(line)?.[1];
   if (assigned && /[-+*/@([]/.test(assigned)) found.push(assigned);
   return found;
 }
@@ -90,7 +106,10 @@ export function solutionJudge(solution: string, given: string[] = []): SolutionJ
     .map(normaliseCode)
     .filter((line) => line.length >= MIN_LINE_CHARS && !/^(import|from)\b/.test(line))
     .filter((line) => !givenLines.has(line));
-  const expressions = [...new Set(lines.flatMap(expressionsOf))].filter(
+  const spacedLines = spacedCode(solution)
+    .split('\n')
+    .filter((line) => lines.includes(normaliseCode(line)));
+  const expressions = [...new Set(spacedLines.flatMap(expressionsOf))].filter(
     (e) => e.length >= MIN_EXPRESSION_CHARS && !givenText.includes(e),
   );
 
