@@ -21,6 +21,12 @@ test('first open turns the badge to In Progress; Mark as completed turns it to C
 
   await openWorkspace(page, module);
   await page.getByRole('button', { name: 'Mark as completed' }).click();
+  // No exercise has passed its check yet: the workspace asks first.
+  const dialog = page.getByRole('alertdialog', { name: 'Mark this module as completed?' });
+  await expect(dialog).toContainText(
+    /(\d+) of \1 exercises have not passed their checks yet\. Mark as completed anyway\?/,
+  );
+  await dialog.getByRole('button', { name: 'Mark as completed' }).click();
   await expect(page.getByText('Completed ✓')).toBeVisible();
   expect((await storedProgress(student, module.id)).status).toBe('completed');
   await page.getByRole('link', { name: '← Modules' }).click();

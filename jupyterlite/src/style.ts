@@ -14,3 +14,4 @@ import '@jupyterlab/ui-components-extension/style/index.js';
 import '@jupyterlite/apputils-extension/style/index.js';
 import '@jupyterlite/pyodide-kernel-extension/style/index.js';
 import './sidepanel/sidepanel.css';
+import './bridge/exercise-badges.css';

@@ -88,6 +88,17 @@ describe('HintLadder', () => {
     rerender(<HintLadder level={null} onNextHint={onNextHint} canRequestNext />);
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
+
+  it('asks the student to try their code when the tutor waits for an attempt', () => {
+    const { rerender } = render(<HintLadder level={3} onNextHint={vi.fn()} canRequestNext />);
+    expect(screen.queryByText('Try your code, then ask for the next hint')).toBeNull();
+    rerender(<HintLadder level={3} onNextHint={vi.fn()} canRequestNext needsAttempt />);
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Try your code, then ask for the next hint',
+    );
+    // Still allowed: the student decides.
+    expect(screen.getByRole('button', { name: 'Next hint' })).toBeEnabled();
+  });
 });
 
 describe('ConnectionStatus', () => {

@@ -54,6 +54,7 @@ export function ConversationPanel({
           level={conversation.hintLevel}
           onNextHint={() => void conversation.nextHint()}
           canRequestNext={conversation.canRequestNextHint}
+          needsAttempt={conversation.needsAttempt}
         />
         {aboveInput}
         <ChatInput

@@ -35,4 +35,30 @@ describe('conversationReducer', () => {
     expect(state.tutorLabel).toBe('Offline tutor');
     expect(state.offline).toBe(true);
   });
+
+  it('remembers that the tutor waits for an attempt until the next message is sent', () => {
+    const done = (needsAttempt?: boolean) => ({
+      type: 'done' as const,
+      event: {
+        type: 'done' as const,
+        hint_level: 3,
+        programming_difficulty: 2,
+        maths_difficulty: 2,
+        message_id: '0d3f1b9e-2c49-4d8e-8a0a-5b1e3c2d4f60',
+        status: 'complete' as const,
+        ...(needsAttempt === undefined ? {} : { needs_attempt: needsAttempt }),
+      },
+    });
+    let state = conversationReducer(initialConversationState, done(true));
+    expect(state.needsAttempt).toBe(true);
+    state = conversationReducer(state, { type: 'sent', id: 'local-2', content: 'Next hint' });
+    expect(state.needsAttempt).toBe(false);
+    expect(conversationReducer(state, done(true)).needsAttempt).toBe(true);
+    expect(conversationReducer(state, done(false)).needsAttempt).toBe(false);
+    expect(conversationReducer(state, done()).needsAttempt).toBe(false);
+    expect(
+      conversationReducer(conversationReducer(state, done(true)), { type: 'reset', loading: false })
+        .needsAttempt,
+    ).toBe(false);
+  });
 });

@@ -28,6 +28,11 @@ export interface ConversationState {
   turnAcknowledged: boolean;
   /** The level of the latest answer: "Hint {hintLevel} of 5". */
   hintLevel: number | null;
+  /**
+   * The tutor kept the hint level of its latest answer because the student has not tried their
+   * code since the previous hint ("Try your code, then ask for the next hint").
+   */
+  needsAttempt: boolean;
   tutorLabel: string | null;
   offline: boolean;
   error: string | null;
@@ -55,6 +60,7 @@ export const initialConversationState: ConversationState = {
   answering: false,
   turnAcknowledged: false,
   hintLevel: null,
+  needsAttempt: false,
   tutorLabel: null,
   offline: false,
   error: null,
@@ -114,7 +120,13 @@ function loaded(state: ConversationState, stored: ChatMessageOut[]): Conversatio
   const lastAnswer = [...messages]
     .reverse()
     .find((message) => message.role === 'assistant' && message.hintLevel !== null);
-  return { ...state, messages, loading: false, hintLevel: lastAnswer?.hintLevel ?? null };
+  return {
+    ...state,
+    messages,
+    loading: false,
+    hintLevel: lastAnswer?.hintLevel ?? null,
+    needsAttempt: false,
+  };
 }
 
 function sent(state: ConversationState, id: string, content: string): ConversationState {
@@ -134,6 +146,7 @@ function sent(state: ConversationState, id: string, content: string): Conversati
     turnAcknowledged: false,
     streaming: null,
     error: null,
+    needsAttempt: false,
   };
 }
 
@@ -166,6 +179,7 @@ function done(state: ConversationState, event: DoneEvent): ConversationState {
     answering: false,
     turnAcknowledged: false,
     hintLevel: event.hint_level,
+    needsAttempt: event.needs_attempt === true,
     tutorLabel: event.tutor_label ?? state.tutorLabel,
     offline: event.offline ?? state.offline,
   };

@@ -9,45 +9,59 @@ interface HintLadderProps {
   onNextHint: () => void;
   /** False while answering, disconnected, or at the top of the ladder. */
   canRequestNext: boolean;
+  /** The tutor waits for the student to try their code before it climbs further. */
+  needsAttempt?: boolean;
 }
 
 /** Where the student is on the hint ladder ("Hint 2 of 5") and a way up it. */
-export function HintLadder({ level, onNextHint, canRequestNext }: HintLadderProps) {
+export function HintLadder({
+  level,
+  onNextHint,
+  canRequestNext,
+  needsAttempt = false,
+}: HintLadderProps) {
   const descriptionId = useId();
   if (level === null) return null;
   const atTop = level >= MAX_HINT_LEVEL;
   return (
-    <div className="flex flex-wrap items-center gap-3 text-sm">
-      <div
-        role="progressbar"
-        aria-valuemin={1}
-        aria-valuemax={MAX_HINT_LEVEL}
-        aria-valuenow={level}
-        aria-valuetext={`Hint ${level} of ${MAX_HINT_LEVEL}: ${levelNames[level - 1]}`}
-        aria-label="Hint level"
-        aria-describedby={descriptionId}
-        className="flex gap-1"
-      >
-        {Array.from({ length: MAX_HINT_LEVEL }, (_, index) => (
-          <span
-            key={index}
-            className={`h-2 w-6 rounded-full ${index < level ? 'bg-brand-600' : 'bg-slate-200'}`}
-          />
-        ))}
-      </div>
-      <span id={descriptionId} className="text-slate-700" data-testid="hint-level">
-        Hint {level} of {MAX_HINT_LEVEL}
-        <span className="text-slate-500"> · {levelNames[level - 1]}</span>
-      </span>
-      {!atTop && (
-        <button
-          type="button"
-          onClick={onNextHint}
-          disabled={!canRequestNext}
-          className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400"
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <div
+          role="progressbar"
+          aria-valuemin={1}
+          aria-valuemax={MAX_HINT_LEVEL}
+          aria-valuenow={level}
+          aria-valuetext={`Hint ${level} of ${MAX_HINT_LEVEL}: ${levelNames[level - 1]}`}
+          aria-label="Hint level"
+          aria-describedby={descriptionId}
+          className="flex gap-1"
         >
-          Next hint
-        </button>
+          {Array.from({ length: MAX_HINT_LEVEL }, (_, index) => (
+            <span
+              key={index}
+              className={`h-2 w-6 rounded-full ${index < level ? 'bg-brand-600' : 'bg-slate-200'}`}
+            />
+          ))}
+        </div>
+        <span id={descriptionId} className="text-slate-700" data-testid="hint-level">
+          Hint {level} of {MAX_HINT_LEVEL}
+          <span className="text-slate-500"> · {levelNames[level - 1]}</span>
+        </span>
+        {!atTop && (
+          <button
+            type="button"
+            onClick={onNextHint}
+            disabled={!canRequestNext}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400"
+          >
+            Next hint
+          </button>
+        )}
+      </div>
+      {needsAttempt && (
+        <p role="status" className="text-xs text-amber-900" data-testid="needs-attempt">
+          Try your code, then ask for the next hint
+        </p>
       )}
     </div>
   );

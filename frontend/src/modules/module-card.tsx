@@ -25,6 +25,27 @@ export function ModuleCard({ module }: ModuleCardProps) {
         <StatusBadge status={module.status} />
       </div>
       <p className="text-sm leading-relaxed text-slate-600">{module.description}</p>
+      {module.exercises_total > 0 && (
+        <ExerciseCount passed={module.exercises_passed} total={module.exercises_total} />
+      )}
     </Link>
+  );
+}
+
+/** "4 of 9 exercises passed" with a bar that shows the same (the checks ran in the browser). */
+function ExerciseCount({ passed, total }: { passed: number; total: number }) {
+  const percent = Math.round((100 * Math.min(passed, total)) / total);
+  return (
+    <div className="mt-auto flex items-center gap-3 pt-1" data-testid="exercise-count">
+      <span aria-hidden="true" className="h-1.5 flex-1 overflow-hidden rounded-full bg-slate-200">
+        <span
+          className="block h-full rounded-full bg-emerald-600"
+          style={{ width: `${percent}%` }}
+        />
+      </span>
+      <span className="shrink-0 text-xs font-medium text-slate-700">
+        {passed} of {total} {total === 1 ? 'exercise' : 'exercises'} passed
+      </span>
+    </div>
   );
 }

@@ -12,6 +12,8 @@ const modules = [
     description: 'Arrays.',
     notebook_filename: 'a.ipynb',
     status: 'not_started',
+    exercises_passed: 0,
+    exercises_total: 9,
   },
   {
     id: '22222222-2222-4222-8222-222222222222',
@@ -20,6 +22,8 @@ const modules = [
     description: 'Matrices.',
     notebook_filename: 'b.ipynb',
     status: 'in_progress',
+    exercises_passed: 4,
+    exercises_total: 9,
   },
   {
     id: '33333333-3333-4333-8333-333333333333',
@@ -28,6 +32,8 @@ const modules = [
     description: 'Curves.',
     notebook_filename: 'c.ipynb',
     status: 'completed',
+    exercises_passed: 0,
+    exercises_total: 0,
   },
 ];
 
@@ -65,6 +71,22 @@ describe('ModuleListPage', () => {
       'In Progress',
       'Completed',
     ]);
+  });
+
+  it("shows how many of each module's exercises passed, and nothing for a module without any", async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(200, modules)),
+    );
+    renderRoutes(routes, '/modules', auth);
+    const list = await screen.findByRole('list', { name: 'Modules' });
+    const counts = within(list)
+      .getAllByRole('link')
+      .map((link) => link.querySelector('[data-testid="exercise-count"]')?.textContent ?? null);
+    expect(counts).toEqual(['0 of 9 exercises passed', '4 of 9 exercises passed', null]);
+    expect(screen.getByRole('link', { name: /Linear Algebra Basics/ })).toHaveAccessibleName(
+      /4 of 9 exercises passed/,
+    );
   });
 
   it('says when the modules cannot be loaded and tries again on request', async () => {

@@ -16,6 +16,7 @@ import {
   isBridgeResponse,
   makeRequest,
 } from '@tutor/shared/notebook-bridge';
+import type { ExerciseState } from '@tutor/shared/exercise-progress';
 import { notebookProblems } from '@tutor/shared/notebook-state';
 
 export type {
@@ -124,6 +125,11 @@ export class NotebookBridge {
   /** Starts Python again after it could not start. */
   async restartKernel(): Promise<void> {
     await this.request('restartKernel');
+  }
+
+  /** Shows each exercise's check state beside its prompt cell (the notebook keeps them). */
+  async setExerciseStates(states: Record<string, ExerciseState>): Promise<void> {
+    await this.request('setExerciseStates', { states });
   }
 
   /** Sends any operation by name (an unknown one gets an `unknown_op` error). */

@@ -1,5 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { threeExercises } from './exercise-fixtures';
 import type { NotebookFocus } from './notebook-bridge';
 import { TutorContextLine, describeFocus } from './tutor-context-line';
 
@@ -47,6 +48,15 @@ describe('TutorContextLine', () => {
     rerender(<TutorContextLine focus={exerciseCell} />);
     expect(screen.getByTestId('tutor-context')).toHaveTextContent(
       'Tutor sees: Exercise 3 · cell 20 · last error: ValueError',
+    );
+  });
+
+  it("shows the selected exercise's check state beside the line", () => {
+    const exercise = threeExercises().exercises[1]!;
+    render(<TutorContextLine focus={exerciseCell} exercise={exercise} />);
+    expect(screen.getByTestId('tutor-context')).toHaveTextContent('Tutor sees: Exercise 3');
+    expect(screen.getByTestId('exercise-check')).toHaveTextContent(
+      'Check: Not yet corners should have shape (2, 2)',
     );
   });
 });

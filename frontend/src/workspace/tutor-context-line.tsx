@@ -1,3 +1,5 @@
+import { ExerciseCheckLine } from './exercise-list';
+import type { ExerciseProgressOut } from './exercise-states';
 import type { NotebookFocus } from './notebook-bridge';
 
 /** "Exercise 3" from "Exercise 3 · Slices are views (pitfall)"; the id when there is no title. */
@@ -33,20 +35,25 @@ export function describeFocus(focus: NotebookFocus): { text: string; hint: boole
 interface TutorContextLineProps {
   /** What the notebook reported; null until it did. */
   focus: NotebookFocus | null;
+  /** The selected cell's exercise with its check state, when known. */
+  exercise?: ExerciseProgressOut | null;
 }
 
-/** Above the tutor's input: which cell (and error) the next question is about. */
-export function TutorContextLine({ focus }: TutorContextLineProps) {
+/** Above the tutor's input: which cell (and error) the next question is about, and its check. */
+export function TutorContextLine({ focus, exercise = null }: TutorContextLineProps) {
   if (!focus) return null;
   const { text, hint } = describeFocus(focus);
   return (
-    <p
-      data-testid="tutor-context"
-      className={`text-xs leading-snug ${hint ? 'text-amber-900' : 'text-slate-600'}`}
-      title={focus.exerciseTitle ?? undefined}
-    >
-      <span className="font-medium text-slate-700">{hint ? 'Tutor: ' : 'Tutor sees: '}</span>
-      {text}
-    </p>
+    <div className="flex flex-col gap-0.5">
+      <p
+        data-testid="tutor-context"
+        className={`text-xs leading-snug ${hint ? 'text-amber-900' : 'text-slate-600'}`}
+        title={focus.exerciseTitle ?? undefined}
+      >
+        <span className="font-medium text-slate-700">{hint ? 'Tutor: ' : 'Tutor sees: '}</span>
+        {text}
+      </p>
+      {exercise && <ExerciseCheckLine exercise={exercise} />}
+    </div>
   );
 }

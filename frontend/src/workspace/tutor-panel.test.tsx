@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiClient } from '../api/client';
 import { createQueryClient } from '../api/query-client';
 import { asWebSocket, FakeSocket } from '../conversation/fake-socket';
+import { threeExercises } from './exercise-fixtures';
+import type { ModuleExercisesOut } from './exercise-states';
 import { TutorPanel } from './tutor-panel';
 
 const MODULE = 'a3c1e7d2-5b4f-4e8a-9c1d-2f3e4a5b6c7d';
@@ -55,10 +57,15 @@ function stubApi(sessions: unknown[]) {
   return fetchMock;
 }
 
-function renderPanel() {
+function renderPanel(exercises: ModuleExercisesOut | null = null) {
   return render(
     <QueryClientProvider client={createQueryClient()}>
-      <TutorPanel moduleId={MODULE} moduleTitle="Interpolation" bridge={null} />
+      <TutorPanel
+        moduleId={MODULE}
+        moduleTitle="Interpolation"
+        bridge={null}
+        exercises={exercises}
+      />
     </QueryClientProvider>,
   );
 }
@@ -99,5 +106,47 @@ describe('TutorPanel', () => {
     renderPanel();
     expect(await screen.findByText('Stuck on Interpolation?')).toBeInTheDocument();
     await waitFor(() => expect(fetchMock).toHaveBeenCalledTimes(1));
+  });
+
+  it("shows the module's exercises and how many passed, checked in the browser", async () => {
+    stubApi([]);
+    renderPanel(threeExercises());
+    const summary = await screen.findByText(/Exercises: 1 of 3 exercises passed/);
+    expect(summary.closest('summary')).toHaveTextContent('checked in your browser');
+    expect(screen.getAllByRole('listitem', { hidden: true })).toHaveLength(3);
+  });
+
+  it('asks the student to try their code when the tutor waits for an attempt', async () => {
+    stubApi([]);
+    renderPanel();
+    await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
+    const ws = FakeSocket.latest();
+    act(() => ws.open());
+    const ui = userEvent.setup();
+    await ui.type(screen.getByPlaceholderText('Ask about the selected cell…'), 'More?{Enter}');
+    act(() => {
+      ws.receive({
+        type: 'session',
+        session_id: LATEST,
+        session_type: 'tutor',
+        module_id: MODULE,
+        continued: true,
+        tutor_label: 'Offline tutor',
+        offline: true,
+        hint_level: 3,
+      });
+      ws.receive({ type: 'token', content: 'What does your code print now?' });
+      ws.receive({
+        type: 'done',
+        hint_level: 3,
+        programming_difficulty: 2,
+        maths_difficulty: 2,
+        message_id: MESSAGE,
+        status: 'complete',
+        needs_attempt: true,
+      });
+    });
+    expect(await screen.findByText('Try your code, then ask for the next hint')).toBeVisible();
+    expect(screen.getByTestId('hint-level')).toHaveTextContent('Hint 3 of 5');
   });
 });

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useRef } from 'react';
 import { getSessionMessages } from '../api/chat/get-session-messages';
 import { ConversationPanel } from '../conversation/conversation-panel';
 import { useConversation } from '../conversation/use-conversation';
-import type { NotebookBridge } from './notebook-bridge';
+import { ExerciseSummary } from './exercise-list';
+import type { ModuleExercisesOut } from './exercise-states';
+import type { NotebookBridge, NotebookFocus } from './notebook-bridge';
 import { FailedCellBar } from './failed-cell-bar';
 import { failedCellContext, notebookContext, type Extras } from './tutor-context';
 import { TutorContextLine } from './tutor-context-line';
@@ -14,6 +16,8 @@ interface TutorPanelProps {
   moduleTitle: string;
   /** The notebook's bridge once it is ready (the tutor works without it, with no context). */
   bridge: NotebookBridge | null;
+  /** The module's exercises with the student's check states (null while not known). */
+  exercises?: ModuleExercisesOut | null;
 }
 
 /**
@@ -21,11 +25,13 @@ interface TutorPanelProps {
  * carries the selected cell's code, its exercise and the latest error; the module's previous
  * tutor conversation is shown on reopening; a failed cell offers "Ask the tutor about this error".
  */
-export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
+export function TutorPanel({ moduleId, moduleTitle, bridge, exercises = null }: TutorPanelProps) {
   const { sessionId, newSessionRef, handleSession, startNewConversation } =
     useTutorSession(moduleId);
   const [failed, setFailed] = useFailedCell(bridge);
   const focus = useNotebookFocus(bridge);
+  const shownFocus = bridge ? focus : null;
+  const selected = selectedExercise(shownFocus, exercises);
   const bridgeRef = useRef(bridge);
   const overrideRef = useRef<Extras | null>(null);
   useEffect(() => {
@@ -62,6 +68,7 @@ export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
   return (
     <div className="flex min-h-0 flex-1 flex-col bg-slate-50">
       <h2 className="sr-only">Tutor</h2>
+      {exercises && <ExerciseSummary exercises={exercises} currentId={selected.id} />}
       {failed && (
         <FailedCellBar
           summary={failed.summary}
@@ -76,11 +83,18 @@ export function TutorPanel({ moduleId, moduleTitle, bridge }: TutorPanelProps) {
           <NewConversationButton disabled={conversation.answering} onClick={startNewConversation} />
         }
         placeholder="Ask about the selected cell…"
-        aboveInput={<TutorContextLine focus={bridge ? focus : null} />}
+        aboveInput={<TutorContextLine focus={shownFocus} exercise={selected.exercise} />}
         welcome={<TutorWelcome moduleTitle={moduleTitle} />}
       />
     </div>
   );
+}
+
+/** The selected cell's exercise, with its check state when the module's exercises are known. */
+function selectedExercise(focus: NotebookFocus | null, exercises: ModuleExercisesOut | null) {
+  const id = focus?.exerciseId ?? null;
+  const exercise = exercises?.exercises.find((item) => item.exercise_id === id) ?? null;
+  return { id, exercise };
 }
 
 function TutorWelcome({ moduleTitle }: { moduleTitle: string }) {

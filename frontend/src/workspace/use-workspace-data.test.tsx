@@ -135,20 +135,49 @@ describe('useWorkspaceData', () => {
     stubApi(server);
     const { result } = render();
     await waitFor(() => expect(result.current.progress).not.toBeNull());
-    const answer = holdPuts();
-    act(() => result.current.complete());
-    await waitFor(() => expect(result.current.completing).toBe(true));
-    answer();
-    await waitFor(() => expect(result.current.status).toBe('completed'));
-    expect(result.current.completing).toBe(false);
-    expect(result.current.statusError).toBeNull();
+    const answerRequest = vi.mocked(fetch).getMockImplementation()!;
 
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => json({ error: { code: 'bad_request', message: 'Refused' } }, 400)),
+    vi.mocked(fetch).mockImplementationOnce(async () =>
+      json({ error: { code: 'bad_request', message: 'Refused' } }, 400),
     );
     act(() => result.current.complete());
     await waitFor(() => expect(result.current.statusError).toBe('Refused'));
     expect(result.current.status).toBe('in_progress');
+
+    vi.mocked(fetch).mockImplementation(answerRequest);
+    const answer = holdPuts();
+    act(() => result.current.complete());
+    await waitFor(() => expect(result.current.changingStatus).toBe(true));
+    answer();
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    expect(result.current.changingStatus).toBe(false);
+    expect(result.current.statusError).toBeNull();
+    expect(server.puts).toEqual([{ status: 'completed' }]);
+  });
+
+  it('reopens a completed module, keeping "Completed" until the server agreed', async () => {
+    const server: Server = { module: json(MODULE), status: 'completed', puts: [] };
+    stubApi(server);
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => (answer = resolve));
+    const answerRequest = vi.mocked(fetch).getMockImplementation()!;
+    const reopened: string[] = [];
+    vi.mocked(fetch).mockImplementation(async (input, init) => {
+      if (String(input).endsWith('/reopen') && init?.method === 'POST') {
+        reopened.push(String(input));
+        await held;
+        return json(progress('in_progress'));
+      }
+      return answerRequest(input, init);
+    });
+    const { result } = render();
+    await waitFor(() => expect(result.current.status).toBe('completed'));
+    act(() => result.current.reopen());
+    await waitFor(() => expect(result.current.changingStatus).toBe(true));
+    expect(result.current.status).toBe('completed');
+    answer();
+    await waitFor(() => expect(result.current.status).toBe('in_progress'));
+    expect(reopened).toEqual([`/api/progress/${MODULE.id}/reopen`]);
+    expect(server.puts).toEqual([]);
   });
 });

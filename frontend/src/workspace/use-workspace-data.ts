@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-error';
 import { getModule } from '../api/modules/get-module';
 import { getProgress } from '../api/progress/get-progress';
+import { reopenProgress } from '../api/progress/reopen-progress';
 import { updateProgress } from '../api/progress/update-progress';
 import { forgetModule, rememberedModule, rememberModules } from '../modules/module-cache';
 import { moduleListKey } from '../modules/use-module-list';
@@ -16,9 +17,12 @@ export interface WorkspaceData {
   progress: ProgressOut | null;
   loadError: string | null;
   status: ProgressStatus;
-  completing: boolean;
+  /** "Mark as completed" or "Reopen" is under way. */
+  changingStatus: boolean;
   statusError: string | null;
   complete: () => void;
+  /** A completed module is in progress again. */
+  reopen: () => void;
 }
 
 function loadErrorMessage(error: unknown): string {
@@ -55,24 +59,51 @@ function useOpenedProgress(moduleId: string) {
   });
 }
 
-/** Sets the module's status; the module list shows it, so it is read again afterwards. */
-function useStatusUpdate(moduleId: string, status: ProgressStatus) {
+/** Starts the module (its first open); the module list shows the status, so it is read again. */
+function useStart(moduleId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => updateProgress(moduleId, { status }),
+    mutationFn: () => updateProgress(moduleId, { status: 'in_progress' }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: moduleListKey }),
   });
 }
 
+type StatusChange = 'complete' | 'reopen';
+
+/**
+ * "Mark as completed" and "Reopen": the status they leave is kept until the next change succeeds
+ * (a change that fails leaves it as it was).
+ */
+function useStatusChange(moduleId: string) {
+  const queryClient = useQueryClient();
+  const [changed, setChanged] = useState<ProgressStatus | null>(null);
+  const mutation = useMutation({
+    mutationFn: (change: StatusChange) =>
+      change === 'complete'
+        ? updateProgress(moduleId, { status: 'completed' })
+        : reopenProgress(moduleId),
+    onSuccess: (saved) => {
+      setChanged(saved.status);
+      void queryClient.invalidateQueries({ queryKey: moduleListKey });
+    },
+  });
+  return { changed, mutation };
+}
+
+function errorText(error: unknown): string | null {
+  if (!error) return null;
+  return error instanceof Error ? error.message : 'That did not work.';
+}
+
 /**
  * What the workspace loads: the module and the progress (the first open of a module starts it),
- * and "Mark as completed".
+ * and "Mark as completed" / "Reopen".
  */
 export function useWorkspaceData(moduleId: string): WorkspaceData {
   const moduleQuery = useModule(moduleId);
   const progressQuery = useOpenedProgress(moduleId);
-  const start = useStatusUpdate(moduleId, 'in_progress');
-  const completion = useStatusUpdate(moduleId, 'completed');
+  const start = useStart(moduleId);
+  const { changed, mutation: statusChange } = useStatusChange(moduleId);
   const progress = progressQuery.data ?? null;
 
   const { mutate: startModule } = start;
@@ -86,18 +117,14 @@ export function useWorkspaceData(moduleId: string): WorkspaceData {
     if (error instanceof ApiError && error.status === 404) forgetModule(moduleId);
   }, [error, moduleId]);
 
-  const statusError = completion.error;
   return {
     module: moduleQuery.data ?? null,
     progress,
     loadError: error ? loadErrorMessage(error) : null,
-    status: completion.data?.status ?? start.data?.status ?? progress?.status ?? 'not_started',
-    completing: completion.isPending,
-    statusError: statusError
-      ? statusError instanceof Error
-        ? statusError.message
-        : 'That did not work.'
-      : null,
-    complete: () => completion.mutate(),
+    status: changed ?? start.data?.status ?? progress?.status ?? 'not_started',
+    changingStatus: statusChange.isPending,
+    statusError: errorText(statusChange.error),
+    complete: () => statusChange.mutate('complete'),
+    reopen: () => statusChange.mutate('reopen'),
   };
 }

@@ -1,7 +1,7 @@
-import type { ProgressStatus } from '@tutor/shared/progress';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useSiteMenu } from '../lib/site-menu';
+import { CompletionControl, type CompletionControlProps } from './completion-control';
 import type { SaveState } from './notebook-saver';
 import { SaveIndicator } from './save-indicator';
 import { WorkspaceTabs, type WorkspaceTab } from './workspace-tabs';
@@ -11,19 +11,16 @@ interface WorkspaceHeaderProps {
   compact: boolean;
   title: string;
   saveState: SaveState | null;
-  status: ProgressStatus;
-  /** "Mark as completed" can be pressed (the progress is known and no request is under way). */
-  canComplete: boolean;
-  completing: boolean;
+  /** "Mark as completed", or "Reopen" for a completed module. */
+  completion: CompletionControlProps;
   statusError: string | null;
-  onComplete: () => void;
   tab: WorkspaceTab;
   onTabChange: (tab: WorkspaceTab) => void;
 }
 
 /**
  * The workspace's header: back to the modules, the module's title, the save state and "Mark as
- * completed". In the compact layout it is the page's only bar, and also holds the site menu and
+ * completed" (or "Reopen"). In the compact layout it is the page's only bar, and also holds the site menu and
  * the notebook/tutor tabs; the title wraps rather than being cut.
  */
 export function WorkspaceHeader(props: WorkspaceHeaderProps) {
@@ -43,7 +40,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
           </Link>
           <SaveIndicator state={saveState} size="small" />
           <div className="ml-auto">
-            <CompletionControl {...props} small />
+            <CompletionControl {...props.completion} small />
           </div>
         </div>
         {statusError && <StatusError message={statusError} />}
@@ -58,7 +55,7 @@ export function WorkspaceHeader(props: WorkspaceHeaderProps) {
       <h1 className="min-w-0 flex-1 truncate text-lg font-semibold text-slate-900">{title}</h1>
       <SaveIndicator state={saveState} />
       {statusError && <StatusError message={statusError} />}
-      <CompletionControl {...props} />
+      <CompletionControl {...props.completion} />
     </header>
   );
 }
@@ -82,30 +79,5 @@ function StatusError({ message }: { message: string }) {
     <p role="alert" className="text-sm text-red-800">
       {message}
     </p>
-  );
-}
-
-function CompletionControl({
-  status,
-  canComplete,
-  completing,
-  onComplete,
-  small = false,
-}: WorkspaceHeaderProps & { small?: boolean }) {
-  const size = small ? 'px-2.5 py-1 text-xs' : 'px-3 py-1.5 text-sm';
-  if (status === 'completed') {
-    return (
-      <p className={`rounded-md bg-emerald-50 font-medium text-emerald-900 ${size}`}>Completed ✓</p>
-    );
-  }
-  return (
-    <button
-      type="button"
-      onClick={onComplete}
-      disabled={!canComplete || completing}
-      className={`rounded-md bg-brand-700 font-medium text-white hover:bg-brand-800 disabled:opacity-60 ${size}`}
-    >
-      Mark as completed
-    </button>
   );
 }

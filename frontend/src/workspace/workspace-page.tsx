@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
@@ -6,6 +6,8 @@ import { Spinner } from '../components/spinner';
 import type { NotebookBridge } from './notebook-bridge';
 import type { SaveState } from './notebook-saver';
 import { NotebookPanel } from './notebook-panel';
+import { useCompletion } from './use-completion';
+import { useExerciseProgress } from './use-exercise-progress';
 import { useWorkspaceData } from './use-workspace-data';
 import { CompactBar, WorkspaceHeader } from './workspace-header';
 import { WorkspaceSplit } from './workspace-split';
@@ -46,12 +48,19 @@ function useTutorStart(layoutShown: boolean, notebookOpen: boolean): boolean {
   return tutorMounted;
 }
 
+/** The tutor once it may start (see useTutorStart), a spinner until then. */
+function TutorSlot({ mounted, children }: { mounted: boolean; children: ReactNode }) {
+  return <Suspense fallback={tutorLoading}>{mounted ? children : tutorLoading}</Suspense>;
+}
+
 function Workspace({ moduleId }: { moduleId: string }) {
   const { user } = useAuth();
   const data = useWorkspaceData(moduleId);
   const { module, progress, loadError } = data;
   const [saveState, setSaveState] = useState<SaveState | null>(null);
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
+  const exercises = useExerciseProgress(moduleId, bridge);
+  const completion = useCompletion(data, exercises);
   const [pageRef, pageHeight] = useFillViewport();
   // Small screens: one bar (site menu, title, tabs) and one pane at a time.
   const compact = useCompactLayout();
@@ -71,14 +80,12 @@ function Workspace({ moduleId }: { moduleId: string }) {
         compact={compact}
         title={module.title}
         saveState={saveState}
-        status={data.status}
-        canComplete={progress !== null}
-        completing={data.completing}
+        completion={completion.control}
         statusError={data.statusError}
-        onComplete={data.complete}
         tab={tab}
         onTabChange={setTab}
       />
+      {completion.callout}
       <WorkspaceSplit
         userId={user?.id}
         narrow={compact}
@@ -94,13 +101,14 @@ function Workspace({ moduleId }: { moduleId: string }) {
           />
         }
         tutor={
-          <Suspense fallback={tutorLoading}>
-            {tutorMounted ? (
-              <TutorPanel moduleId={module.id} moduleTitle={module.title} bridge={bridge} />
-            ) : (
-              tutorLoading
-            )}
-          </Suspense>
+          <TutorSlot mounted={tutorMounted}>
+            <TutorPanel
+              moduleId={module.id}
+              moduleTitle={module.title}
+              bridge={bridge}
+              exercises={exercises}
+            />
+          </TutorSlot>
         }
       />
     </div>

@@ -17,9 +17,13 @@ export interface BuildOptions {
 
 /** Files whose content decides the output (besides the notebooks). */
 const SOURCE_ROOTS = ['src', 'scripts', 'rspack.config.ts', 'package.json', 'package-lock.json'];
-const SHARED_FILES = ['shared/src/notebook-bridge.ts', 'shared/src/notebook-trust.ts'].map((file) =>
-  path.join(REPO_DIR, file),
-);
+/** The shared modules the bundle imports (`src/bridge`). */
+const SHARED_FILES = [
+  'shared/src/exercise-progress.ts',
+  'shared/src/notebook-bridge.ts',
+  'shared/src/notebook-state.ts',
+  'shared/src/notebook-trust.ts',
+].map((file) => path.join(REPO_DIR, file));
 
 async function listFiles(target: string): Promise<string[]> {
   const entries = await readdir(target, { withFileTypes: true }).catch(() => null);

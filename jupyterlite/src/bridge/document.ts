@@ -1,12 +1,14 @@
 /**
  * Follows the open notebook: tells the parent when it is ready, when its content changes, when a
- * cell finished executing and what the tutor sees (`focus`), and keeps the outcome of the last
- * execution for `getErrorOutput`.
+ * cell finished executing (and what an exercise's check cell printed: `check-result`) and what the
+ * tutor sees (`focus`), and keeps the outcome of the last execution for `getErrorOutput`.
  */
+import type { Cell, ICodeCellModel } from '@jupyterlab/cells';
 import { NotebookActions, type INotebookTracker, type NotebookPanel } from '@jupyterlab/notebook';
 import { PromiseDelegate } from '@lumino/coreutils';
 
 import type { ParentChannel } from './channel';
+import { checkResultOf } from './checks';
 import { type LastExecution, formatKernelError } from './errors';
 import { notebookFocus } from './focus';
 
@@ -114,6 +116,14 @@ export class OpenNotebook {
       success: args.success,
       ...(error ? { ename: error.errorName, evalue: error.errorValue } : {}),
     });
+    this.reportCheck(index, args.cell as unknown as Cell);
     this.focusChanged();
   };
+
+  /** An exercise's check cell that printed its result line: `check-result` to the parent. */
+  private reportCheck(index: number, cell: Cell): void {
+    const model = cell.model as ICodeCellModel;
+    const result = checkResultOf(index, model.getMetadata('tutor'), model.outputs?.toJSON() ?? []);
+    if (result) this.channel.emit('check-result', result);
+  }
 }

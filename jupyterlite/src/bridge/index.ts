@@ -11,6 +11,7 @@ import { IKernelClient } from '@jupyterlite/services';
 import { ParentChannel } from './channel';
 import { OpenNotebook } from './document';
 import { LastExecution } from './errors';
+import { ExerciseBadges } from './exercise-badges';
 import { configuredPackageBaseUrl } from './failure';
 import { IKernelGuard, KernelGuard } from './kernel-guard';
 import { KernelStatusReporter } from './kernel-status';
@@ -46,13 +47,19 @@ const bridge: JupyterFrontEndPlugin<void> = {
     const lastExecution = new LastExecution();
     const openNotebook = new OpenNotebook(tracker, channel, lastExecution);
     const kernelStatus = new KernelStatusReporter(channel, guard);
-    tracker.widgetAdded.connect((_, panel) => kernelStatus.follow(panel));
+    const badges = new ExerciseBadges();
+    tracker.widgetAdded.connect((_, panel) => {
+      kernelStatus.follow(panel);
+      badges.follow(panel.content);
+    });
+    if (tracker.currentWidget) badges.follow(tracker.currentWidget.content);
     channel.onRequest(
       createOperations({
         notebook: () => openNotebook.get(),
         lastExecution,
         silently: (change) => openNotebook.silently(change),
         focusChanged: () => openNotebook.focusChanged(),
+        showExerciseStates: (states) => badges.set(states),
       }),
     );
   },

@@ -14,6 +14,7 @@ import { notebookProblems } from '../../../shared/src/notebook-state';
 import { withoutTrustMarkers } from '../../../shared/src/notebook-trust';
 import { BridgeError } from './channel';
 import type { LastExecution } from './errors';
+import { type ExerciseStates, readExerciseStates } from './exercise-badges';
 import { notebookFocus } from './focus';
 
 export interface OperationContext {
@@ -24,6 +25,8 @@ export interface OperationContext {
   silently<T>(change: () => T): T;
   /** Tells the parent what the tutor sees, if that changed. */
   focusChanged(): void;
+  /** Shows each exercise's check state on its prompt cell (kept for cells rendered later). */
+  showExerciseStates(states: ExerciseStates): void;
 }
 
 type Handlers = { [Op in NotebookBridgeOp]: (params: unknown) => Promise<unknown> };
@@ -62,6 +65,14 @@ export function createOperations(context: OperationContext): (op: string, params
       const panel = await context.notebook();
       // No confirmation dialog: the parent's button is the student's request.
       void panel.sessionContext.restartKernel();
+      return null;
+    },
+    setExerciseStates: async (params) => {
+      const states = readExerciseStates(params);
+      if (!states) {
+        throw new BridgeError('bad_request', 'setExerciseStates needs params.states, {exercise id: "not_tried" | "not_yet" | "passed"}');
+      }
+      context.showExerciseStates(states);
       return null;
     },
   };
