@@ -71,6 +71,9 @@ export const TutorMessageFrameSchema = ChatMessageFrameSchema.extend({
     .max(200, { error: 'exercise_id is longer than 200 characters' })
     .nullish(),
   new_session: z.boolean({ error: 'new_session must be true or false' }).optional(),
+  /** False when Python is not running in the notebook (it could not start): the tutor then does
+   * not ask the student to run code. */
+  python_ready: z.boolean({ error: 'python_ready must be true or false' }).optional(),
 });
 export type TutorMessageFrame = z.infer<typeof TutorMessageFrameSchema>;
 

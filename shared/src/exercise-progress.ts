@@ -35,11 +35,9 @@ export const CheckResultInSchema = z.strictObject(
     exercise_id: ExerciseIdSchema,
     passed: z.boolean({ error: 'must be true or false' }),
     /** The line the check printed, markers included. */
-    message: z
-      .string({ error: 'must be a string' })
-      .max(CHECK_MESSAGE_MAX_CHARS, {
-        error: `is longer than ${CHECK_MESSAGE_MAX_CHARS} characters`,
-      }),
+    message: z.string({ error: 'must be a string' }).max(CHECK_MESSAGE_MAX_CHARS, {
+      error: `is longer than ${CHECK_MESSAGE_MAX_CHARS} characters`,
+    }),
   },
   {
     error: (issue) =>

@@ -25,6 +25,8 @@ export interface TutorMaterial {
   checks?: ExerciseChecks;
   /** The level was held: the student should try their code before the next hint. */
   needsAttempt?: boolean;
+  /** Python is not running in the student's notebook: do not ask them to run anything. */
+  pythonDown?: boolean;
   studentName?: string;
   programmingLevel: Level;
   mathsLevel: Level;

@@ -97,7 +97,15 @@ export interface TutorFrameContext {
   exercise?: ExerciseMaterial;
   /** The exercise's check state (with `exercise`). */
   checks?: ExerciseChecks;
+  /** False when Python is not running in the notebook. */
+  pythonReady?: boolean;
 }
+
+/** Said to the model while Python cannot run in the student's notebook. */
+export const PYTHON_DOWN_SECTION =
+  "Python is not running in the student's notebook right now (it could not start). Do not ask " +
+  'them to run code or cells: reason through the code with them, and mention that the notebook ' +
+  'banner offers to start Python again.';
 
 export interface BuiltTutorContext {
   context: Omit<TurnContext, 'onAnswered'>;
@@ -126,7 +134,11 @@ export function buildTutorContext(
     cellCode,
     errorOutput,
     context: {
-      systemSections: (hintLevel) => [moduleSection, ...exerciseSections(hintLevel)],
+      systemSections: (hintLevel) => [
+        moduleSection,
+        ...exerciseSections(hintLevel),
+        ...(frame.pythonReady === false ? [PYTHON_DOWN_SECTION] : []),
+      ],
       untrusted: [
         { label: 'cell_code (the notebook cell the student is on)', text: cellCode.text },
         { label: 'error_output (from the last run of that cell)', text: errorOutput.text },
@@ -137,6 +149,7 @@ export function buildTutorContext(
         ...(errorOutput.text !== '' && { errorOutput: errorOutput.text }),
         ...(exercise && { exercise }),
         ...(exercise && checks && { checks }),
+        ...(frame.pythonReady === false && { pythonDown: true }),
       },
       ...(exercise && checks && { checks }),
       cellHash: cellCodeHash(frame.cellCode) ?? undefined,

@@ -95,6 +95,7 @@ async function prepareTutorTurn(
     errorOutput: frame.error_output,
     exercise,
     checks,
+    pythonReady: frame.python_ready ?? undefined,
   });
   // The checklist verifies the context through this line; the code itself stays out of info logs.
   request.log.info(

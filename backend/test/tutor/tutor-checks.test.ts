@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LearningModule } from '../../src/learning-modules/schema';
 import { listModules } from '../../src/learning-modules/service';
+import { PYTHON_DOWN_SECTION } from '../../src/tutor/context';
 import { type FakeAi, useFakeAi } from '../chat/fake-ai';
 import { connect, type TestSocket } from '../chat/socket-client';
 import { buildUser, type TestUser } from '../helpers/factories';
@@ -123,6 +124,14 @@ describe('/ws/tutor on an exercise with self-checks', () => {
     const hint = app.exercises.byId.get(EXERCISE)!.hints[0];
     expect(sent).toContain(hint);
     expect(events.at(-1)).toMatchObject({ type: 'done', hint_level: 1 });
+  });
+
+  it('tells the model when Python is not running in the notebook', async () => {
+    await socket.turn({ content: 'How do I start?', exercise_id: EXERCISE, python_ready: false });
+    await socket.turn({ content: 'And now?', exercise_id: EXERCISE, python_ready: true });
+    expect(ai.router.requests[0]!.system).toContain(PYTHON_DOWN_SECTION);
+    expect(ai.router.requests[0]!.material.pythonDown).toBe(true);
+    expect(ai.router.requests[1]!.system).not.toContain(PYTHON_DOWN_SECTION);
   });
 
   it('keeps the general chat rule in /ws/chat (no checks there)', async () => {

@@ -42,10 +42,16 @@ const LAST_CLOSINGS = [
   'Once it runs, change one thing and predict the result before you run it again.',
 ];
 
+/** While Python cannot run in the notebook: nothing that asks the student to run code. */
+const PYTHON_DOWN_CLOSINGS = [
+  'Python is not running in your notebook right now: think it through on paper, and start Python again from the banner when you want to try it.',
+  'Work it out by hand first; once Python runs again (the banner above the notebook restarts it), try it in your cell.',
+];
+
 /** The reply's last line: which one depends on how many answers the session already has. */
-function closingLine(level: HintLevel, history: ModelMessage[]): string {
+function closingLine(level: HintLevel, history: ModelMessage[], pythonDown = false): string {
   const answered = history.filter((message) => message.role === 'assistant').length;
-  const closings = level < 5 ? CLOSINGS : LAST_CLOSINGS;
+  const closings = pythonDown ? PYTHON_DOWN_CLOSINGS : level < 5 ? CLOSINGS : LAST_CLOSINGS;
   return `\n\n${closings[answered % closings.length]}`;
 }
 
@@ -109,8 +115,11 @@ export function composeAnswer(
   const standing = checkStandingAnswer(material);
   if (standing) return standing;
   const lookup = lookupOf(material.question);
-  if (lookup && !material.needsAttempt) return lookupAnswer(lookup) + closingLine(level, history);
+  if (lookup && !material.needsAttempt)
+    return lookupAnswer(lookup) + closingLine(level, history, material.pythonDown);
   const subject = findSubject(material, history);
+  const explanation = explanationRequest(material, subject);
+  if (explanation) return explanation + closingLine(level, history, material.pythonDown);
   const parts: string[] = [];
   if (material.needsAttempt) parts.push(NEEDS_ATTEMPT_LEAD);
 
@@ -123,7 +132,7 @@ export function composeAnswer(
   } else {
     parts.push(genericAnswer(material, level, style.simple));
   }
-  return parts.join('\n\n').trim() + closingLine(level, history);
+  return parts.join('\n\n').trim() + closingLine(level, history, material.pythonDown);
 }
 
 /** Said before the same level again when the student has not tried since the previous hint. */
@@ -156,12 +165,45 @@ function checkStandingAnswer(material: TutorMaterial): string | null {
   }
   const noError = !material.errorOutput?.trim();
   if (checks.runs === 0 && noError && ASKS_WHY_IT_FAILS.test(material.question)) {
+    if (material.pythonDown) {
+      return [
+        `Nothing has run for **${exercise.title}** yet, and Python is not running in your notebook right now, so I cannot tell what fails.`,
+        'Start Python again from the banner above the notebook, run your cell and its check, and tell me what it printed. Until then, paste the line you doubt and we can reason about it.',
+      ].join('\n\n');
+    }
     return [
       `Nothing has run for **${exercise.title}** yet, so I cannot tell what fails without guessing.`,
       'Run your cell, then the check cell below it (Shift+Enter), and tell me what it printed or which error appeared.',
     ].join('\n\n');
   }
   return null;
+}
+
+const ASKS_WHAT_IT_IS =
+  /^\s*(what (is|are)|what's|define|explain|tell me about|how does\b.*\bwork)\b/i;
+const ASKS_FOR_AN_EXAMPLE = /\b(an? (small |short |simple )?example|show me how)\b/i;
+const ABOUT_OWN_WORK =
+  /\bmy (code|solution|exercise|answer|attempt|cell)\b|\b(fails?|wrong|error)\b/i;
+
+/**
+ * "What is broadcasting?", "Explain linear interpolation with a small example": the idea stated
+ * at once (and the example asked for), not a ladder of questions. Null for other messages and
+ * for the student's own code or errors, which get graduated hints.
+ */
+function explanationRequest(material: TutorMaterial, subject: Subject): string | null {
+  const { question } = material;
+  const entry = subject.concept;
+  if (!entry || subject.error || material.needsAttempt || ABOUT_OWN_WORK.test(question))
+    return null;
+  const wantsExample = ASKS_FOR_AN_EXAMPLE.test(question);
+  if (!wantsExample && !ASKS_WHAT_IT_IS.test(question)) return null;
+  const parts = [`**${entry.title}**`, entry.concept];
+  if (wantsExample) {
+    const hasGaps = /\.\.\.|___/.test(entry.example.code);
+    const example = hasGaps ? entry.solution : entry.example;
+    parts.push(example.intro, fence(example.code));
+  }
+  return parts.join('\n\n');
 }
 
 function exerciseFits(exercise: ExerciseMaterial, subject: Subject): boolean {

@@ -343,3 +343,51 @@ describe('offline tutor: lookups are answered directly', () => {
     }
   });
 });
+
+describe('offline tutor: explanations and examples asked for', () => {
+  it('states the broadcasting rule when asked what broadcasting is', () => {
+    const answer = composeAnswer(material({ question: 'What is broadcasting?' }), 1);
+    expect(answer).toMatch(/compares them from the last axis: sizes must be equal or 1/);
+  });
+
+  it('gives the example asked for, as code', () => {
+    const answer = composeAnswer(
+      material({ question: 'Explain linear interpolation with a small example' }),
+      1,
+    );
+    expect(hasCodeBlock(answer)).toBe(true);
+    expect(answer).not.toMatch(/\.\.\.|___/);
+  });
+
+  it("keeps graduated hints for a question about the student's own code", () => {
+    const answer = composeAnswer(
+      material({ question: 'What is wrong with my broadcasting code?' }),
+      1,
+    );
+    expect(answer).not.toMatch(/compares them from the last axis/);
+  });
+});
+
+describe('offline tutor: while Python is down', () => {
+  it('never asks the student to run code', () => {
+    for (const level of LEVELS) {
+      const answer = composeAnswer(
+        material({ question: 'more', exercise, pythonDown: true }),
+        level,
+      );
+      const closing = answer.trim().split('\n').at(-1)!;
+      expect(closing).toMatch(/Python/);
+      expect(closing).not.toMatch(/\b(give it a go|try that first)\b/i);
+    }
+    const first = composeAnswer(
+      material({
+        question: 'Why does my code fail?',
+        exercise,
+        pythonDown: true,
+        checks: { state: 'not_tried', lastMessage: null, runs: 0, ranSinceLastHint: true },
+      }),
+      1,
+    );
+    expect(first).toMatch(/Python is not running in your notebook/);
+  });
+});

@@ -49,7 +49,7 @@ export interface TurnContext {
   /** What the offline tutor reads besides the question. */
   material?: Pick<
     TutorMaterial,
-    'cellCode' | 'errorOutput' | 'moduleTitle' | 'exercise' | 'checks'
+    'cellCode' | 'errorOutput' | 'moduleTitle' | 'exercise' | 'checks' | 'pythonDown'
   >;
   /**
    * On an exercise: its check state. A passed exercise is not escalated; above level 3 a hint
