@@ -8,7 +8,7 @@ import type { NotebookBridge, NotebookFocus } from './notebook-bridge';
 import { FailedCellBar } from './failed-cell-bar';
 import { failedCellContext, notebookContext, type Extras } from './tutor-context';
 import { TutorContextLine } from './tutor-context-line';
-import { useFailedCell, useNotebookFocus } from './use-notebook-events';
+import { useFailedCell, useNotebookFocus, usePythonReady } from './use-notebook-events';
 import { useTutorSession } from './use-tutor-session';
 
 interface TutorPanelProps {
@@ -32,19 +32,7 @@ export function TutorPanel({ moduleId, moduleTitle, bridge, exercises = null }: 
   const focus = useNotebookFocus(bridge);
   const shownFocus = bridge ? focus : null;
   const selected = selectedExercise(shownFocus, exercises);
-  const bridgeRef = useRef(bridge);
-  const overrideRef = useRef<Extras | null>(null);
-  useEffect(() => {
-    bridgeRef.current = bridge;
-  });
-
-  const frameExtras = useCallback(async (): Promise<Extras> => {
-    const override = overrideRef.current;
-    overrideRef.current = null;
-    const current = bridgeRef.current;
-    const context = override ?? (current ? await notebookContext(current) : {});
-    return newSessionRef.current ? { ...context, new_session: true } : context;
-  }, [newSessionRef]);
+  const { frameExtras, bridgeRef, overrideRef } = useFrameExtras(bridge, newSessionRef);
 
   const conversation = useConversation({
     url: `/ws/tutor?module_id=${encodeURIComponent(moduleId)}`,
@@ -120,4 +108,30 @@ function NewConversationButton({ disabled, onClick }: { disabled: boolean; onCli
       New conversation
     </button>
   );
+}
+
+/**
+ * The hidden context of each tutor message: the selected cell, its exercise and the latest error
+ * (or the failed cell's, set in `overrideRef` for one message), and whether Python runs.
+ */
+function useFrameExtras(bridge: NotebookBridge | null, newSessionRef: { current: boolean }) {
+  const pythonReady = usePythonReady(bridge);
+  const bridgeRef = useRef(bridge);
+  const pythonReadyRef = useRef(pythonReady);
+  const overrideRef = useRef<Extras | null>(null);
+  useEffect(() => {
+    bridgeRef.current = bridge;
+    pythonReadyRef.current = pythonReady;
+  });
+  const frameExtras = useCallback(async (): Promise<Extras> => {
+    const override = overrideRef.current;
+    overrideRef.current = null;
+    const current = bridgeRef.current;
+    const context = override ?? (current ? await notebookContext(current) : {});
+    // Told to the tutor so that it never asks to run code while Python cannot run.
+    const python = pythonReadyRef.current;
+    const withPython = python === null ? context : { ...context, python_ready: python };
+    return newSessionRef.current ? { ...withPython, new_session: true } : withPython;
+  }, [newSessionRef]);
+  return { frameExtras, bridgeRef, overrideRef };
 }

@@ -43,3 +43,18 @@ export function useNotebookFocus(bridge: NotebookBridge | null): NotebookFocus |
   }, [bridge]);
   return focus;
 }
+
+/**
+ * Whether Python runs in the notebook, from the bridge's kernel-status events: false once it could
+ * not start (dead), true while idle or busy, null before anything is known or while it starts.
+ */
+export function usePythonReady(bridge: NotebookBridge | null): boolean | null {
+  const [ready, setReady] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!bridge) return;
+    return bridge.on('kernel-status', ({ status }) => {
+      setReady(status === 'dead' ? false : status === 'idle' || status === 'busy' ? true : null);
+    });
+  }, [bridge]);
+  return ready;
+}
