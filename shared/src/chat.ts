@@ -51,6 +51,8 @@ export const ChatMessageFrameSchema = z.object({
   type: z.literal('message').optional(),
   content: MessageContentSchema,
   session_id: uuid('session_id').optional(),
+  /** True: answer this problem from hint 1 again (the student asked to start the ladder over). */
+  from_first_hint: z.boolean({ error: 'from_first_hint must be true or false' }).optional(),
 });
 export type ChatMessageFrame = z.infer<typeof ChatMessageFrameSchema>;
 
@@ -114,6 +116,11 @@ export const DoneEventSchema = z.object({
    * code, then ask for the next hint".
    */
   needs_attempt: z.boolean().optional(),
+  /**
+   * On the first answer of a problem: why the ladder starts where it does, in plain words
+   * ("Starting at hint 3: …"). Offer "Start from hint 1" beside it when `hint_level` is above 1.
+   */
+  start_reason: z.string().optional(),
 });
 
 export const CannedFilterSchema = z.enum(['greeting', 'off_topic']);

@@ -11,6 +11,7 @@ export async function chatSocket(app: FastifyInstance): Promise<void> {
     prepare: async () => (frame) => ({
       content: frame.content.trim(),
       sessionId: frame.session_id,
+      fromFirstHint: frame.from_first_hint === true,
       sessionType: 'general',
     }),
   });

@@ -134,6 +134,36 @@ export function planTurn(
   };
 }
 
+const DIMENSION_NAMES = { programming: 'programming', maths: 'maths' } as const;
+
+/**
+ * Why a new problem's ladder starts where it does, for the student: "Starting at hint 3: this
+ * looks hard for your level in programming (difficulty 4 of 5, your level 2)".
+ */
+export function startingReason(
+  hintLevel: HintLevel,
+  difficulty: Difficulty,
+  effective: EffectiveLevels,
+): string {
+  if (hintLevel === MIN_LEVEL) {
+    return 'Starting at hint 1: a question first, so that you can find the way yourself.';
+  }
+  const gaps = (['programming', 'maths'] as const).map((dimension) => ({
+    dimension,
+    gap: difficulty[dimension] - Math.round(effective[dimension]),
+  }));
+  const widest = gaps.reduce((a, b) => (b.gap > a.gap ? b : a));
+  const { dimension } = widest;
+  return (
+    `Starting at hint ${hintLevel}: this looks hard for your level in ${DIMENSION_NAMES[dimension]} ` +
+    `(difficulty ${difficulty[dimension]} of 5, your level ${Math.round(effective[dimension])}), ` +
+    'so the first hint is more concrete.'
+  );
+}
+
+/** Said when the student asked to start the ladder over. */
+export const RESTART_REASON = 'Starting again from hint 1, as you asked.';
+
 /** Above this level, a hint on an exercise needs evidence: a check run since the previous hint. */
 export const EVIDENCE_ABOVE_LEVEL = 3;
 

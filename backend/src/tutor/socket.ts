@@ -117,6 +117,7 @@ async function prepareTutorTurn(
   return {
     content: frame.content.trim(),
     sessionId: frame.session_id,
+    fromFirstHint: frame.from_first_hint === true,
     sessionType: 'tutor',
     moduleId: module.id,
     continueLatest: !frame.new_session,

@@ -134,6 +134,34 @@ describe('/ws/tutor on an exercise with self-checks', () => {
     expect(ai.router.requests[1]!.system).not.toContain(PYTHON_DOWN_SECTION);
   });
 
+  it('says why the ladder starts where it does, and starts over from hint 1 on request', async () => {
+    ai.classifier.difficulty = { programming: 5, maths: 3 };
+    const first = (await ask('Why does my code fail?')) as {
+      hint_level: number;
+      start_reason?: string;
+    };
+    expect(first.hint_level).toBeGreaterThan(1);
+    expect(first.start_reason).toMatch(
+      new RegExp(
+        `^Starting at hint ${first.hint_level}: this looks hard for your level in programming \\(difficulty 5 of 5`,
+      ),
+    );
+    const next = (await ask('more')) as { start_reason?: string };
+    expect(next.start_reason).toBeUndefined();
+    const events = await socket.turn({
+      content: 'Please start from the first hint.',
+      exercise_id: EXERCISE,
+      cell_code: CODE,
+      from_first_hint: true,
+    });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      hint_level: 1,
+      start_reason: 'Starting again from hint 1, as you asked.',
+    });
+    expect(await ask('more')).toMatchObject({ hint_level: 2 });
+  });
+
   it('keeps the general chat rule in /ws/chat (no checks there)', async () => {
     const chat = await connect(app, `/ws/chat?token=${student.accessToken}`);
     const levels: number[] = [];

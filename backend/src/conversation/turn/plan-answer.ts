@@ -11,6 +11,8 @@ import {
   fallbackDifficulty,
   holdForEvidence,
   planTurn,
+  RESTART_REASON,
+  startingReason,
   type ProblemState,
   startingHintLevel,
   toLevel,
@@ -32,6 +34,17 @@ export interface AnswerLevel {
   style: { programming: Level; maths: Level };
   /** The level was held for want of a new attempt (see `holdForEvidence`). */
   needsAttempt: boolean;
+  /** On a problem's first answer (or a restart): why the ladder starts here, for the student. */
+  startReason?: string;
+}
+
+/** What chooseLevel needs of the turn. */
+export interface LevelTurn {
+  classification: Classification | null;
+  session: ChatSession;
+  user: Learner;
+  /** The student asked to start the ladder over. */
+  fromFirstHint?: boolean;
 }
 
 export interface AnswerPlan extends AnswerLevel {
@@ -72,10 +85,11 @@ function estimateDifficulty(
 export function chooseLevel(
   deps: PlanDeps,
   kind: ModelKind,
-  turn: { classification: Classification | null; session: ChatSession; user: Learner },
+  turn: LevelTurn,
   checks?: ExerciseChecks,
 ): AnswerLevel {
   const previous = previousProblem(turn.session);
+  if (turn.fromFirstHint && previous) return restartedLevel(previous, turn.user);
   const pedagogy = planTurn(kind, previous, effectiveLevelsOf(turn.user));
   const effective =
     pedagogy.kind === 'new_problem' ? pedagogy.effective : effectiveLevelsOf(turn.user);
@@ -88,13 +102,31 @@ export function chooseLevel(
     pedagogy.kind === 'same_problem'
       ? pedagogy.hintLevel
       : startingHintLevel(difficulty, effective);
-  if (!checks) return { pedagogy, hintLevel: planned, difficulty, style, needsAttempt: false };
-  const held = holdForEvidence(
-    planned,
-    pedagogy.kind === 'same_problem' ? (previous?.hintLevel ?? null) : null,
-    { passed: checks.state === 'passed', ranSinceLastHint: checks.ranSinceLastHint },
-  );
-  return { pedagogy, difficulty, style, ...held };
+  const held = checks
+    ? holdForEvidence(
+        planned,
+        pedagogy.kind === 'same_problem' ? (previous?.hintLevel ?? null) : null,
+        { passed: checks.state === 'passed', ranSinceLastHint: checks.ranSinceLastHint },
+      )
+    : { hintLevel: planned, needsAttempt: false };
+  const startReason =
+    pedagogy.kind === 'new_problem'
+      ? startingReason(held.hintLevel, difficulty, effective)
+      : undefined;
+  return { pedagogy, difficulty, style, ...held, ...(startReason && { startReason }) };
+}
+
+/** The session's problem again from hint 1, its difficulty kept (the student asked to start over). */
+function restartedLevel(previous: ProblemState, user: Learner): AnswerLevel {
+  const effective = effectiveLevelsOf(user);
+  return {
+    pedagogy: { kind: 'same_problem', hintLevel: 1, difficulty: previous.difficulty },
+    hintLevel: 1,
+    difficulty: previous.difficulty,
+    style: { programming: toLevel(effective.programming), maths: toLevel(effective.maths) },
+    needsAttempt: false,
+    startReason: RESTART_REASON,
+  };
 }
 
 /** Said to the model when the level was held: the same level in other words, and an attempt. */
@@ -128,7 +160,7 @@ export function systemPromptFor(
 export function planAnswer(
   deps: PlanDeps,
   kind: ModelKind,
-  turn: { session: ChatSession; user: Learner; classification: Classification | null },
+  turn: LevelTurn,
   history: HistoryMessage[],
   context: TurnContext = {},
 ): AnswerPlan {

@@ -137,6 +137,7 @@ async function recordComplete(
     tutor_label: streamed.answeredBy.label,
     offline: streamed.answeredBy.offline,
     ...(plan.needsAttempt && { needs_attempt: true }),
+    ...(plan.startReason && { start_reason: plan.startReason }),
   });
   refreshSummary(deps, opened.session, plan.history.older);
   return streamed.stopped ? ('stopped' as const) : ('complete' as const);

@@ -46,7 +46,7 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   const plan = planAnswer(
     deps,
     kind,
-    { ...opened, classification },
+    { ...opened, classification, fromFirstHint: request.fromFirstHint },
     received.history,
     request.context,
   );

@@ -68,6 +68,8 @@ export interface TurnRequest {
   sessionId?: string;
   sessionType: SessionType;
   moduleId?: string | null;
+  /** Answer the session's problem from hint 1 again (the student asked to start over). */
+  fromFirstHint?: boolean;
   /** Without `sessionId`: continue the latest session of this type and module (tutor reopening). */
   continueLatest?: boolean;
   context?: TurnContext;
