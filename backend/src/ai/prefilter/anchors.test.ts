@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
+import { ELABORATION_ANCHORS, GREETING_ANCHORS, OFF_TOPIC_ANCHORS, TOPIC_ANCHORS } from './anchors';
 import elaboration from './calibration/elaboration.json' with { type: 'json' };
 import followUps from './calibration/follow-ups.json' with { type: 'json' };
 import greetings from './calibration/greetings.json' with { type: 'json' };
@@ -14,16 +14,24 @@ const normalise = (text: string) =>
 describe('anchors and calibration phrases', () => {
   it('share no phrase, so the calibration measures generalisation', () => {
     const anchors = new Set(
-      [...GREETING_ANCHORS, ...Object.values(TOPIC_ANCHORS).flat(), ...ELABORATION_ANCHORS].map(
-        normalise,
-      ),
+      [
+        ...GREETING_ANCHORS,
+        ...Object.values(TOPIC_ANCHORS).flat(),
+        ...Object.values(OFF_TOPIC_ANCHORS).flat(),
+        ...ELABORATION_ANCHORS,
+      ].map(normalise),
     );
     const calibration = [
       ...greetings.greetings,
       ...greetings.nearMisses,
       ...Object.values(topics.onTopic).flat(),
-      ...topics.offTopic,
-      ...followUps.contexts.flatMap((context) => [...context.same, ...context.new]),
+      ...Object.values(topics.borderline).flat(),
+      ...Object.values(topics.offTopic).flat(),
+      ...followUps.contexts.flatMap((context) => [
+        ...context.same,
+        ...context.answers,
+        ...context.new,
+      ]),
       ...elaboration.requests,
       ...elaboration.lookAlikes,
     ].map(normalise);

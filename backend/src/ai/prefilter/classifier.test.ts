@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { withEmbeddingCache } from '../embeddings/cached-embedder';
 import { createLocalEmbedder } from '../embeddings/local/local-embedder';
 import type { Embedder } from '../types';
 import { composeAnswer } from '../offline-tutor/compose';
@@ -25,6 +24,22 @@ describe('message classifier (local embedder)', () => {
         })
       ).kind,
     ).toBe('new_problem');
+  });
+
+  it('is lenient: study help, computing and science questions pass, and a greeting needs no content', async () => {
+    for (const message of [
+      'can you go through my homework with me?',
+      'I have a test next week on vectors',
+      'what is a neural network?',
+      'how does public key encryption work?',
+      'why do magnets attract iron?',
+      'the hello handshake in a network protocol',
+    ]) {
+      expect((await classifier.classify({ message })).kind, message).toBe('new_problem');
+    }
+    for (const message of ['who will win the world cup?', 'what is your favourite film?']) {
+      expect((await classifier.classify({ message })).kind, message).toBe('off_topic');
+    }
   });
 
   it('treats the first message of a session as a new problem, even a bare "why?"', async () => {
@@ -80,22 +95,6 @@ describe('message classifier (local embedder)', () => {
     expect(e.maths).toBeLessThan(h.maths);
     expect(e.programming).toBeLessThanOrEqual(2);
     expect(h.maths).toBeGreaterThanOrEqual(4);
-  });
-
-  it('classifies in well under a millisecond per message', async () => {
-    const fast = createMessageClassifier(withEmbeddingCache(createLocalEmbedder()));
-    await fast.warmUp();
-    const messages = Array.from(
-      { length: 500 },
-      (_, i) => `How do I solve a linear system number ${i} with numpy and check it?`,
-    );
-    const start = performance.now();
-    for (const message of messages) await fast.classify({ message });
-    const perMessage = (performance.now() - start) / messages.length;
-    console.log(
-      `classifier: ${(perMessage * 1000).toFixed(0)} µs per message (local-v1, uncached)`,
-    );
-    expect(perMessage).toBeLessThan(1);
   });
 
   it('embeds the anchors once, in one batch', async () => {

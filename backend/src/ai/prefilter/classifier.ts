@@ -1,98 +1,24 @@
-import { cosine, maxSimilarity, weightedMean } from '../embeddings/similarity';
-import type {
-  Classification,
-  EmbeddingThresholds,
-  ClassifyInput,
-  Embedder,
-  MessageClassifier,
-} from '../types';
-import type { MessageKind } from '../../pedagogy/types';
-import { ELABORATION_ANCHORS, GREETING_ANCHORS, TOPIC_ANCHORS } from './anchors';
+import { cosine, weightedMean } from '../embeddings/similarity';
+import type { Classification, ClassifyInput, Embedder, MessageClassifier } from '../types';
+import { ELABORATION_ANCHORS, GREETING_ANCHORS, OFF_TOPIC_ANCHORS, TOPIC_ANCHORS } from './anchors';
+import { anchorSet, maxSimilarityTo, probeOf, type AnchorSet } from './anchor-set';
+import { decideKind, type PrefilterScores } from './decide';
 import { estimateDifficulty, labelExamples, type LabelledEmbedding } from './difficulty';
 import { DIFFICULTY_EXAMPLES } from './difficulty-examples';
-import { hasFollowUpCue, isClosingRemark } from '../../pedagogy/follow-up';
+import { isClosingRemark } from '../../pedagogy/follow-up';
 
 export { hasFollowUpCue } from '../../pedagogy/follow-up';
-
-/** The longest message that can still be a pure greeting ("hi there, good morning to you!"). */
-const MAX_GREETING_WORDS = 10;
-/** Fraction of the same-problem threshold that suffices for a message with a follow-up cue. */
-const FOLLOW_UP_FACTOR = 0.5;
+export { decideKind, isOffTopic, type PrefilterScores } from './decide';
 
 /** Weight of the question against the answer in the Q+A context vector. */
 const QUESTION_WEIGHT = 0.5;
 
 interface AnchorVectors {
-  greeting: number[][];
-  topic: number[][];
-  elaboration: number[][];
+  greeting: AnchorSet;
+  topic: AnchorSet;
+  offTopic: AnchorSet;
+  elaboration: AnchorSet;
   examples: LabelledEmbedding[];
-}
-
-/**
- * The decision of foundation §2 from the four similarities, pure so that thresholds can be tuned
- * on recorded scores. Order: greeting; then same problem or elaboration (only with a previous
- * context), which also shields short follow-ups such as "why?" from the off-topic check; then
- * off-topic; then the tutor's same-cell rule; otherwise a new problem.
- */
-export function decideKind(
-  scores: Classification['scores'],
-  input: Pick<ClassifyInput, 'message' | 'sameCell'>,
-  thresholds: EmbeddingThresholds,
-): MessageKind {
-  const { topic, sameProblem } = scores;
-  const hasContext = sameProblem !== null;
-  const elaborates = hasContext && asksForMore(scores, thresholds);
-  const cue = hasFollowUpCue(input.message);
-  const offTopic = topic < thresholds.offTopic;
-
-  if (isGreeting(scores, input.message, thresholds, elaborates)) return 'greeting';
-  if (continuesContext(sameProblem, cue, thresholds)) return 'same_problem';
-  if (elaborates) return 'elaboration';
-  // A follow-up that refers back ("can I make it shorter?") but names no topic of its own
-  // continues the conversation rather than leaving it.
-  if (offTopic && hasContext && cue) return 'same_problem';
-  if (offTopic) return 'off_topic';
-  if (hasContext && input.sameCell === true) return 'same_problem';
-  return 'new_problem';
-}
-
-/** A bare request for more has little topic content of its own. */
-function asksForMore(scores: Classification['scores'], thresholds: EmbeddingThresholds): boolean {
-  const elaborationMaxTopic = thresholds.elaborationMaxTopic ?? 2 * thresholds.offTopic;
-  return scores.elaboration >= thresholds.elaboration && scores.topic < elaborationMaxTopic;
-}
-
-/**
- * A greeting carries nothing topical ("Hello, how do I reverse a list?" is a question), and
- * within a conversation "ok, and then?" asks for more rather than closing it.
- */
-function isGreeting(
-  scores: Classification['scores'],
-  message: string,
-  thresholds: EmbeddingThresholds,
-  elaborates: boolean,
-): boolean {
-  const words = message.trim().split(/\s+/).length;
-  return (
-    scores.greeting >= thresholds.greeting &&
-    scores.topic < thresholds.offTopic &&
-    words <= MAX_GREETING_WORDS &&
-    !elaborates
-  );
-}
-
-/** Close enough to the previous context, or a follow-up cue and half as close. */
-function continuesContext(
-  sameProblem: number | null,
-  cue: boolean,
-  thresholds: EmbeddingThresholds,
-): boolean {
-  return (
-    sameProblem !== null &&
-    (sameProblem >= thresholds.sameProblem ||
-      (cue && sameProblem >= thresholds.sameProblem * FOLLOW_UP_FACTOR))
-  );
 }
 
 export interface PrefilterClassifier extends MessageClassifier {
@@ -103,9 +29,11 @@ export interface PrefilterClassifier extends MessageClassifier {
 /** Embeds every anchor text in one batch and splits the vectors up again. */
 async function embedAnchors(embedder: Embedder, signal?: AbortSignal): Promise<AnchorVectors> {
   const topicTexts = Object.values(TOPIC_ANCHORS).flat();
+  const offTopicTexts = Object.values(OFF_TOPIC_ANCHORS).flat();
   const texts = [
     ...GREETING_ANCHORS,
     ...topicTexts,
+    ...offTopicTexts,
     ...ELABORATION_ANCHORS,
     ...DIFFICULTY_EXAMPLES.map(([question]) => question),
   ];
@@ -113,9 +41,10 @@ async function embedAnchors(embedder: Embedder, signal?: AbortSignal): Promise<A
   let at = 0;
   const take = (n: number) => vectors.slice(at, (at += n));
   return {
-    greeting: take(GREETING_ANCHORS.length),
-    topic: take(topicTexts.length),
-    elaboration: take(ELABORATION_ANCHORS.length),
+    greeting: anchorSet(take(GREETING_ANCHORS.length)),
+    topic: anchorSet(take(topicTexts.length)),
+    offTopic: anchorSet(take(offTopicTexts.length)),
+    elaboration: anchorSet(take(ELABORATION_ANCHORS.length)),
     examples: labelExamples(DIFFICULTY_EXAMPLES, take(DIFFICULTY_EXAMPLES.length)),
   };
 }
@@ -150,18 +79,20 @@ function scoreMessage(
   vector: number[],
   anchors: AnchorVectors,
   previousContext: number[] | undefined,
-): Classification['scores'] {
+): PrefilterScores {
+  const probe = probeOf(vector);
   return {
-    greeting: maxSimilarity(vector, anchors.greeting),
-    topic: maxSimilarity(vector, anchors.topic),
+    greeting: maxSimilarityTo(probe, anchors.greeting),
+    topic: maxSimilarityTo(probe, anchors.topic),
+    offTopic: maxSimilarityTo(probe, anchors.offTopic),
     sameProblem: previousContext ? cosine(vector, previousContext) : null,
-    elaboration: maxSimilarity(vector, anchors.elaboration),
+    elaboration: maxSimilarityTo(probe, anchors.elaboration),
   };
 }
 
 /**
  * The embedding pre-filter of foundation §2 on any embedder. Every message is embedded once and
- * every check reuses that vector; `decideKind` makes the decision.
+ * every check reuses that vector; `decideKind` (decide.ts) makes the decision.
  */
 export function createMessageClassifier(embedder: Embedder): PrefilterClassifier {
   const thresholds = embedder.thresholds;

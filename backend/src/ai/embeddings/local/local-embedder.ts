@@ -1,5 +1,7 @@
-import type { Embedder, EmbeddingThresholds } from '../../types';
+import type { Embedder } from '../../types';
+import type { PrefilterThresholds } from '../../prefilter/thresholds';
 import { CONCEPTS } from './lexicon';
+import { EVERYDAY_CONCEPTS } from './lexicon-everyday';
 import { STOPWORDS, hash32, stem, tokenize } from './text';
 
 /**
@@ -27,6 +29,9 @@ interface Lexicon {
   featureIndex: Map<string, number>;
 }
 
+/** Topic concepts first, then the everyday subjects that mark a message as off-topic. */
+const ALL_CONCEPTS = [...CONCEPTS, ...EVERYDAY_CONCEPTS];
+
 function buildLexicon(): Lexicon {
   const phrases = new Map<string, string[]>();
   const featureIndex = new Map<string, number>();
@@ -34,7 +39,7 @@ function buildLexicon(): Lexicon {
     if (!featureIndex.has(feature))
       featureIndex.set(feature, HASHED_DIMENSIONS + featureIndex.size);
   };
-  for (const concept of CONCEPTS) {
+  for (const concept of ALL_CONCEPTS) {
     slot(`c:${concept.id}`);
     for (const domain of concept.domains) slot(`d:${domain}`);
     for (const term of concept.terms) {
@@ -49,7 +54,7 @@ function buildLexicon(): Lexicon {
 }
 
 const lexicon = buildLexicon();
-const conceptById = new Map(CONCEPTS.map((concept) => [concept.id, concept]));
+const conceptById = new Map(ALL_CONCEPTS.map((concept) => [concept.id, concept]));
 export const LOCAL_EMBEDDING_DIMENSIONS = HASHED_DIMENSIONS + lexicon.featureIndex.size;
 
 type AddFeature = (name: string, weight: number) => void;
@@ -140,9 +145,11 @@ export function embedLocally(text: string): number[] {
  * Thresholds of local-v1, chosen on the calibration set (ai/prefilter/calibration): see the
  * comment in calibration.test.ts for how.
  */
-export const LOCAL_THRESHOLDS: EmbeddingThresholds = {
+export const LOCAL_THRESHOLDS: PrefilterThresholds = {
   greeting: 0.4,
   offTopic: 0.12,
+  offTopicMatch: 0.2,
+  offTopicMargin: 0.12,
   sameProblem: 0.27,
   elaboration: 0.3,
 };
