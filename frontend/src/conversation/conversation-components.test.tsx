@@ -101,6 +101,41 @@ describe('HintLadder', () => {
   });
 });
 
+describe('HintLadder: where it starts', () => {
+  it('says why it starts above hint 1 and offers to start from hint 1', async () => {
+    const user = userEvent.setup();
+    const onStartOver = vi.fn();
+    const reason = 'Starting at hint 3: this looks hard for your level in programming.';
+    const { rerender } = render(
+      <HintLadder
+        level={3}
+        onNextHint={vi.fn()}
+        canRequestNext
+        startReason={reason}
+        onStartOver={onStartOver}
+        canStartOver
+      />,
+    );
+    expect(screen.getByTestId('start-reason')).toHaveTextContent(reason);
+    await user.click(screen.getByRole('button', { name: 'Start from hint 1' }));
+    expect(onStartOver).toHaveBeenCalledOnce();
+    rerender(
+      <HintLadder
+        level={1}
+        onNextHint={vi.fn()}
+        canRequestNext
+        startReason="Starting at hint 1: a question first."
+        onStartOver={onStartOver}
+        canStartOver
+      />,
+    );
+    expect(screen.getByTestId('start-reason')).toHaveTextContent('a question first');
+    expect(screen.queryByRole('button', { name: 'Start from hint 1' })).toBeNull();
+    rerender(<HintLadder level={3} onNextHint={vi.fn()} canRequestNext />);
+    expect(screen.queryByTestId('start-reason')).toBeNull();
+  });
+});
+
 describe('ConnectionStatus', () => {
   it('names each state and counts down to the next attempt', () => {
     const onRetry = vi.fn();
@@ -132,6 +167,8 @@ describe('ConversationPanel', () => {
     stop: vi.fn(),
     nextHint: vi.fn(async () => true),
     canRequestNextHint: false,
+    startOver: vi.fn(async () => true),
+    canSend: true,
     dismissError: vi.fn(),
     reconnect: vi.fn(),
   };

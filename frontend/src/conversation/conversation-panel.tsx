@@ -55,6 +55,9 @@ export function ConversationPanel({
           onNextHint={() => void conversation.nextHint()}
           canRequestNext={conversation.canRequestNextHint}
           needsAttempt={conversation.needsAttempt}
+          startReason={conversation.startReason}
+          onStartOver={() => void conversation.startOver()}
+          canStartOver={conversation.canSend}
         />
         {aboveInput}
         <ChatInput

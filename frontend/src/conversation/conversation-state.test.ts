@@ -36,6 +36,24 @@ describe('conversationReducer', () => {
     expect(state.offline).toBe(true);
   });
 
+  it("keeps the first answer's start reason until the next answer", () => {
+    const done = (startReason?: string) => ({
+      type: 'done' as const,
+      event: {
+        type: 'done' as const,
+        hint_level: 3,
+        programming_difficulty: 4,
+        maths_difficulty: 2,
+        message_id: '0d3f1b9e-2c49-4d8e-8a0a-5b1e3c2d4f60',
+        status: 'complete' as const,
+        ...(startReason === undefined ? {} : { start_reason: startReason }),
+      },
+    });
+    const first = conversationReducer(initialConversationState, done('Starting at hint 3: …'));
+    expect(first.startReason).toBe('Starting at hint 3: …');
+    expect(conversationReducer(first, done()).startReason).toBeNull();
+  });
+
   it('remembers that the tutor waits for an attempt until the next message is sent', () => {
     const done = (needsAttempt?: boolean) => ({
       type: 'done' as const,

@@ -33,6 +33,8 @@ export interface ConversationState {
    * code since the previous hint ("Try your code, then ask for the next hint").
    */
   needsAttempt: boolean;
+  /** Why the latest problem's ladder starts where it does (its first answer only). */
+  startReason: string | null;
   tutorLabel: string | null;
   offline: boolean;
   error: string | null;
@@ -61,6 +63,7 @@ export const initialConversationState: ConversationState = {
   turnAcknowledged: false,
   hintLevel: null,
   needsAttempt: false,
+  startReason: null,
   tutorLabel: null,
   offline: false,
   error: null,
@@ -126,6 +129,7 @@ function loaded(state: ConversationState, stored: ChatMessageOut[]): Conversatio
     loading: false,
     hintLevel: lastAnswer?.hintLevel ?? null,
     needsAttempt: false,
+    startReason: null,
   };
 }
 
@@ -147,6 +151,7 @@ function sent(state: ConversationState, id: string, content: string): Conversati
     streaming: null,
     error: null,
     needsAttempt: false,
+    startReason: null,
   };
 }
 
@@ -180,6 +185,7 @@ function done(state: ConversationState, event: DoneEvent): ConversationState {
     turnAcknowledged: false,
     hintLevel: event.hint_level,
     needsAttempt: event.needs_attempt === true,
+    startReason: event.start_reason ?? null,
     tutorLabel: event.tutor_label ?? state.tutorLabel,
     offline: event.offline ?? state.offline,
   };

@@ -32,6 +32,10 @@ export interface Conversation extends ConversationState {
   /** Sends an elaboration request for the next hint level. */
   nextHint: () => Promise<boolean>;
   canRequestNextHint: boolean;
+  /** Asks for the current problem again from hint 1 (`from_first_hint`). */
+  startOver: () => Promise<boolean>;
+  /** Not answering and connected: a message can be sent now. */
+  canSend: boolean;
   dismissError: () => void;
   /** Reconnects at once instead of waiting out the backoff. */
   reconnect: () => void;

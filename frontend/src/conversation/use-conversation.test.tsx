@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asWebSocket, FakeSocket } from './fake-socket';
 import {
   NEXT_HINT_REQUEST,
+  START_OVER_REQUEST,
   useConversation,
   type UseConversationOptions,
 } from './use-conversation';
@@ -115,6 +116,23 @@ describe('useConversation', () => {
       ws.receive(done(2));
     });
     expect(result.current.hintLevel).toBe(2);
+  });
+
+  it('asks to start the same problem over from hint 1', async () => {
+    const { result, ws } = await connected();
+    await act(() => result.current.send('question'));
+    act(() => {
+      ws.receive(sessionEvent());
+      ws.receive(done(3));
+    });
+    expect(result.current.canSend).toBe(true);
+    await act(() => result.current.startOver());
+    expect(ws.sent.at(-1)).toEqual({
+      content: START_OVER_REQUEST,
+      from_first_hint: true,
+      session_id: SESSION,
+    });
+    expect(result.current.canSend).toBe(false);
   });
 
   it('refuses a second message while answering, without sending it', async () => {

@@ -13,6 +13,8 @@ export type { Conversation, UseConversationOptions } from './conversation-types'
 
 /** What "Next hint" sends: an elaboration request the pedagogy engine recognises. */
 export const NEXT_HINT_REQUEST = 'Can you give me the next hint?';
+/** Sent with `from_first_hint`: the same problem again from hint 1. */
+export const START_OVER_REQUEST = 'Please start from the first hint.';
 
 /**
  * A conversation over a chat/tutor socket: the messages, the answer being streamed, the hint level,
@@ -36,6 +38,7 @@ export function useConversation(options: UseConversationOptions): Conversation {
   }, [answeringRef, socketRef]);
 
   const nextHint = useCallback(() => send(NEXT_HINT_REQUEST), [send]);
+  const startOver = useCallback(() => send(START_OVER_REQUEST, { from_first_hint: true }), [send]);
   const dismissError = useCallback(() => dispatch({ type: 'dismiss_error' }), []);
   const reconnect = useCallback(() => socketRef.current?.reconnectNow(), [socketRef]);
 
@@ -46,6 +49,8 @@ export function useConversation(options: UseConversationOptions): Conversation {
     send,
     stop,
     nextHint,
+    startOver,
+    canSend: !state.answering && connection.status === 'connected',
     canRequestNextHint:
       state.hintLevel !== null &&
       state.hintLevel < MAX_HINT_LEVEL &&

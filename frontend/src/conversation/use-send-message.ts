@@ -9,9 +9,9 @@ import type { ConversationAction } from './conversation-state';
 export function useSendMessage(
   { socketRef, optionsRef, sessionRef, answeringRef, sentCountRef }: ConversationRefs,
   dispatch: ActionDispatch<[action: ConversationAction]>,
-): (content: string) => Promise<boolean> {
+): (content: string, fields?: Record<string, unknown>) => Promise<boolean> {
   return useCallback(
-    async (content: string): Promise<boolean> => {
+    async (content: string, fields: Record<string, unknown> = {}): Promise<boolean> => {
       const socket = socketRef.current;
       if (!socket || !socket.isOpen || answeringRef.current || content.trim() === '') return false;
       answeringRef.current = true;
@@ -24,6 +24,7 @@ export function useSendMessage(
       }
       const frame = {
         ...extras,
+        ...fields,
         content,
         ...(sessionRef.current ? { session_id: sessionRef.current } : {}),
       };
