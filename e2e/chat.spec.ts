@@ -79,8 +79,10 @@ test('the offline tutor streams maths and code, climbs the hint ladder, resets o
   page,
 }) => {
   await openChat(page);
+  // A problem of the student's own gets graduated hints (a lookup such as "How do I compute the
+  // determinant with numpy?" is answered directly with the function).
 
-  await input(page).fill('How do I compute the determinant of a 3x3 matrix with numpy?');
+  await input(page).fill('I am stuck computing the determinant of a 3x3 matrix with numpy');
   await input(page).press('Enter');
   // The answer is labelled as the offline tutor's. (The offline tutor streams its whole answer in
   // milliseconds, so the Stop button it shows meanwhile is covered by the unit tests, not here.)

@@ -101,7 +101,7 @@ for (const [size, viewport] of Object.entries(viewports)) {
       await expect(page.getByTestId('connection-status')).toHaveText('Connected');
       expect(await check(page, 'the empty chat')).toBeGreaterThan(0);
       const input = page.getByRole('textbox', { name: 'Message' });
-      await input.fill('How do I compute the determinant of a 3x3 matrix with numpy?');
+      await input.fill('I am stuck computing the determinant of a 3x3 matrix with numpy');
       await input.press('Enter');
       const answer = page.locator('li[data-role="assistant"]:not([data-streaming])').last();
       await expect(answer.locator('.katex').first()).toBeVisible({ timeout: 30_000 });
