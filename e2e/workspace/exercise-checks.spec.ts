@@ -154,3 +154,82 @@ test('failing then passing checks mark the exercises, count on the module list, 
   await page.getByRole('link', { name: '← Modules' }).click();
   await expect(cardOf(page, module)).toContainText(`${total} of ${total} exercises passed`);
 });
+
+/** A notebook with one exercise: its prompt, the student's cell and its check (which fails). */
+function oneExerciseNotebook(exerciseId: string) {
+  const tutor = (role: string) => ({ tutor: { exercise: exerciseId, role } });
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: { kernelspec: { name: 'python', display_name: 'Python (Pyodide)' } },
+    cells: [
+      { cell_type: 'markdown', id: 'title', metadata: {}, source: '# Hints' },
+      { cell_type: 'markdown', id: 'prompt', metadata: tutor('prompt'), source: '### Exercise 1' },
+      code('solution', tutor('solution'), 'zeros_3x4 = None  # your code here'),
+      code('check', tutor('check'), `print("${NOT_YET}")`),
+    ],
+  };
+}
+
+function code(id: string, metadata: object, source: string) {
+  return { cell_type: 'code', id, metadata, execution_count: null, outputs: [], source };
+}
+
+async function hintLevel(page: Page): Promise<number> {
+  const text = await page.getByTestId('hint-level').innerText();
+  return Number(/Hint (\d) of 5/.exec(text)?.[1]);
+}
+
+test('the tutor holds above hint 3 until the exercise runs again, and says so', async ({
+  page,
+  baseURL,
+}) => {
+  const student = await signUpStudent(page, baseURL!);
+  const module = moduleNumbered(student, 1);
+  const [exercise] = await moduleExercises(student, module);
+  const saved = await student.api.put(`/api/progress/${module.id}`, {
+    data: { notebook_state: oneExerciseNotebook(exercise!.exercise_id), base_version: 0 },
+  });
+  expect(saved.status(), await saved.text()).toBe(200);
+  const frame = await openWorkspace(page, module);
+  await expect(page.getByTestId('connection-status')).toHaveText('Connected');
+  await frame.locator('.jp-Notebook .jp-Cell').nth(2).locator('.jp-InputArea-editor').click();
+
+  const input = page.getByPlaceholder('Ask about the selected cell…');
+  await input.fill('How do I start this exercise?');
+  await input.press('Enter');
+  await expect(page.getByTestId('hint-level')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('start-reason')).toContainText(/^Starting at hint \d/);
+
+  // "Next hint" climbs until hint 3 (or the first answer's level, if higher), then holds.
+  const next = page.getByRole('button', { name: 'Next hint' });
+  const waitsForAttempt = page.getByTestId('needs-attempt');
+  const answers = page.locator('li[data-role="assistant"]:not([data-streaming])');
+  const askNext = async () => {
+    const count = await answers.count();
+    await next.click();
+    await expect(answers).toHaveCount(count + 1, { timeout: 20_000 });
+  };
+  await expect(answers).toHaveCount(1, { timeout: 20_000 });
+  for (let i = 0; i < 4 && !(await waitsForAttempt.isVisible()); i++) {
+    const before = await hintLevel(page);
+    await askNext();
+    expect(await hintLevel(page)).toBeGreaterThanOrEqual(before);
+  }
+  await expect(waitsForAttempt).toHaveText('Try your code, then ask for the next hint');
+  const held = await hintLevel(page);
+  expect(held).toBeGreaterThanOrEqual(3);
+  expect(held).toBeLessThan(5);
+  await askNext();
+  expect(await hintLevel(page)).toBe(held);
+  await expect(waitsForAttempt).toBeVisible();
+
+  // A new run of the exercise's check: the next hint comes.
+  await runCell(page, frame, 3);
+  await expect(page.getByTestId('exercise-check')).toHaveText(
+    'Check: Not yet zeros_3x4 should have shape (3; 4)',
+  );
+  await askNext();
+  await expect(page.getByTestId('hint-level')).toContainText(`Hint ${held + 1} of 5`);
+  await expect(waitsForAttempt).toHaveCount(0);
+});
