@@ -26,8 +26,9 @@ export const WRONG_ANSWERS_M3: Record<string, string[]> = {
     'def lagrange_interp(xs, ys, x):\n    p = np.zeros_like(np.asarray(x, dtype=float))\n    for j in range(len(xs)):\n        p += lagrange_basis(xs, j, x)\n    return p',
     // piecewise linear: through the data, but not the interpolating polynomial
     'def lagrange_interp(xs, ys, x):\n    return np.interp(x, xs, ys)',
-    // a cubic spline: through the data and exact for cubics, but not one polynomial of degree 5
-    'from scipy.interpolate import CubicSpline\n\n\ndef lagrange_interp(xs, ys, x):\n    return CubicSpline(xs, ys)(x)',
+    // piecewise cubic (each point on the cubic through its 4 nearest nodes): through the data and
+    // exact for cubics, like a cubic spline, but not one polynomial of degree 5
+    'def lagrange_interp(xs, ys, x):\n    x = np.asarray(x, dtype=float)\n    p = np.empty_like(x)\n    for i, t in enumerate(x.flat):\n        near = np.argsort(np.abs(xs - t))[:4]\n        p.flat[i] = np.polyval(np.polyfit(xs[near], ys[near], 3), t)\n    return p',
     // one basis polynomial too few
     'def lagrange_interp(xs, ys, x):\n    p = np.zeros_like(np.asarray(x, dtype=float))\n    for j in range(len(xs) - 1):\n        p += ys[j] * lagrange_basis(xs, j, x)\n    return p',
   ],
@@ -53,17 +54,17 @@ export const WRONG_ANSWERS_M3: Record<string, string[]> = {
   ],
   'm3-ex6-runge-chebyshev': [
     // Chebyshev extrema instead of roots
-    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_fine) - f(x_fine)).max()\nx_cheb = np.cos(np.pi * np.arange(n) / (n - 1))\nerr_cheb = np.abs(BarycentricInterpolator(x_cheb, f(x_cheb))(x_fine) - f(x_fine)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_fine) - f(x_fine)).max()\nx_cheb = np.cos(np.pi * np.arange(n) / (n - 1))\nerr_cheb = np.abs(barycentric_interp(x_cheb, f(x_cheb), x_fine) - f(x_fine)).max()',
     // error measured at the nodes
-    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_equi) - f(x_equi)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(BarycentricInterpolator(x_cheb, f(x_cheb))(x_fine) - f(x_fine)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_equi) - f(x_equi)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(barycentric_interp(x_cheb, f(x_cheb), x_fine) - f(x_fine)).max()',
     // 2n + 1 in the denominator: not the roots of T_11
-    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n + 1))\nerr_cheb = np.abs(BarycentricInterpolator(x_cheb, f(x_cheb))(x_fine) - f(x_fine)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n + 1))\nerr_cheb = np.abs(barycentric_interp(x_cheb, f(x_cheb), x_fine) - f(x_fine)).max()',
     // equispaced nodes without the end points
-    'x_equi = np.linspace(-1.0, 1.0, n + 2)[1:-1]\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(BarycentricInterpolator(x_cheb, f(x_cheb))(x_fine) - f(x_fine)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n + 2)[1:-1]\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(barycentric_interp(x_cheb, f(x_cheb), x_fine) - f(x_fine)).max()',
     // the Chebyshev error measured with the equispaced interpolant
-    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(BarycentricInterpolator(x_equi, f(x_cheb))(x_fine) - f(x_fine)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(barycentric_interp(x_equi, f(x_cheb), x_fine) - f(x_fine)).max()',
     // the Chebyshev error measured at the nodes
-    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(BarycentricInterpolator(x_equi, f(x_equi))(x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(BarycentricInterpolator(x_cheb, f(x_cheb))(x_cheb) - f(x_cheb)).max()',
+    'x_equi = np.linspace(-1.0, 1.0, n)\nerr_equi = np.abs(barycentric_interp(x_equi, f(x_equi), x_fine) - f(x_fine)).max()\nx_cheb = np.cos((2 * np.arange(n) + 1) * np.pi / (2 * n))\nerr_cheb = np.abs(barycentric_interp(x_cheb, f(x_cheb), x_cheb) - f(x_cheb)).max()',
   ],
   'm3-ex7-least-squares-fit': [
     // increasing order
