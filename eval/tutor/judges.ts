@@ -50,6 +50,12 @@ const COMMON = new Set([
 ]);
 
 const lastDone = (previous: Reply[]) => [...previous].reverse().find((r) => r.outcome === 'done');
+const firstSentence = (text: string) =>
+  text
+    .trim()
+    .split(/(?<=[.!?:])\s+/)[0]
+    ?.trim()
+    .toLowerCase() ?? '';
 const lastSentence = (text: string) =>
   text
     .trim()
@@ -144,6 +150,17 @@ export const JUDGES: Judge[] = [
       const end = lastSentence(r.text);
       return end !== '' && end === lastSentence(lastDone(previous)!.text)
         ? { passed: false, reason: `${r.exerciseId}: "${short(end, 80)}"` }
+        : { passed: true };
+    },
+  },
+  {
+    name: 'no repeated opening sentence',
+    goal: 0.95,
+    appliesTo: (r, previous) => r.outcome === 'done' && lastDone(previous) !== undefined,
+    judge(r, previous) {
+      const start = firstSentence(r.text);
+      return start !== '' && start === firstSentence(lastDone(previous)!.text)
+        ? { passed: false, reason: `${r.exerciseId}: "${short(start, 80)}"` }
         : { passed: true };
     },
   },

@@ -14,11 +14,29 @@ interface Style {
   simple: boolean;
   /** Both levels 4–5: fewer words. */
   concise: boolean;
+  /** Answers the session already has: follow-ups open differently from a first answer. */
+  turn: number;
+}
+
+/** How an answer about `title` opens: a first answer, then varied follow-ups. */
+function openingFor(title: string, style: Style): string {
+  if (style.concise) return `**${title}.**`;
+  if (style.turn === 0) return `Let's work on this together. Topic: **${title}**.`;
+  const followUps = [
+    `One step further on **${title}**.`,
+    `Let's look at **${title}** from another side.`,
+    `Back to **${title}**, a little more concrete this time.`,
+  ];
+  return followUps[(style.turn - 1) % followUps.length] as string;
 }
 
 function styleOf(material: TutorMaterial): Style {
   const low = Math.min(material.programmingLevel, material.mathsLevel);
-  return { simple: low <= 2, concise: material.programmingLevel >= 4 && material.mathsLevel >= 4 };
+  return {
+    simple: low <= 2,
+    concise: material.programmingLevel >= 4 && material.mathsLevel >= 4,
+    turn: 0,
+  };
 }
 
 const fence = (code: string) => `\`\`\`python\n${code.trimEnd()}\n\`\`\``;
@@ -111,7 +129,10 @@ export function composeAnswer(
   level: HintLevel,
   history: ModelMessage[] = [],
 ): string {
-  const style = styleOf(material);
+  const style = {
+    ...styleOf(material),
+    turn: history.filter((m) => m.role === 'assistant').length,
+  };
   const standing = checkStandingAnswer(material);
   if (standing) return standing;
   const lookup = lookupOf(material.question);
@@ -121,7 +142,7 @@ export function composeAnswer(
   const explanation = explanationRequest(material, subject);
   if (explanation) return explanation + closingLine(level, history, material.pythonDown);
   const parts: string[] = [];
-  if (material.needsAttempt) parts.push(NEEDS_ATTEMPT_LEAD);
+  if (material.needsAttempt) parts.push(NEEDS_ATTEMPT_LEADS[style.turn % 2] as string);
 
   if (subject.error) {
     parts.push(errorAnswer(subject.error, material, level, style));
@@ -136,10 +157,13 @@ export function composeAnswer(
 }
 
 /** Said before the same level again when the student has not tried since the previous hint. */
-export const NEEDS_ATTEMPT_LEAD =
+export const NEEDS_ATTEMPT_LEADS = [
   '**Try your code, then ask for the next hint.** Change your code, run the cell and its check, and ' +
-  'tell me what happened: the next hint comes after that attempt. Until then, here is the same ' +
-  'hint again, from another side:';
+    'tell me what happened: the next hint comes after that attempt. Until then, here is the same ' +
+    'hint again, from another side:',
+  '**An attempt first, then the next hint.** Edit your cell, run it and the check below it, and ' +
+    'show me the result. Meanwhile, the same hint in other words:',
+];
 
 const ASKS_WHY_IT_FAILS =
   /\b(fail|fails|failing|error|wrong|broken|does ?n[o']t work|not working|crash|bug)\b/i;
@@ -242,9 +266,14 @@ function errorAnswer(
   );
   const quote = quoteBlock(relevantLines(material.cellCode, material.errorOutput, needles), level);
   const fromOutput = detectError(material.errorOutput) !== null;
+  const lead = [
+    `Your code raises **${entry.title}**:`,
+    `Still the **${entry.title}** from your code:`,
+    `Once more, the **${entry.title}**:`,
+  ][style.turn % 3] as string;
   const opening = fromOutput
-    ? `Your code raises **${entry.title}**:\n\n> ${match.line.slice(0, 300)}`
-    : `This is about **${entry.title}**.`;
+    ? `${lead}\n\n> ${match.line.slice(0, 300)}`
+    : openingFor(entry.title, style);
   return [opening, quote, levelBody(entry, values, level, style)]
     .filter((part) => part !== '')
     .join('\n\n');
@@ -259,9 +288,7 @@ function conceptAnswer(
   const named = namesFromQuestion(material.question, material.cellCode);
   const needles = named.length > 0 ? named : codeNeedles(entry);
   const quote = quoteBlock(relevantLines(material.cellCode, material.errorOutput, needles), level);
-  const opening = style.concise
-    ? `**${entry.title}.**`
-    : `Let's work on this together. Topic: **${entry.title}**.`;
+  const opening = openingFor(entry.title, style);
   return [opening, quote, levelBody(entry, {}, level, style)]
     .filter((part) => part !== '')
     .join('\n\n');
@@ -361,7 +388,7 @@ function exerciseAnswer(
   level: HintLevel,
   style: Style,
 ): string {
-  const heading = exerciseHeading(exercise, material, level);
+  const heading = exerciseHeading(exercise, material, level, style.turn);
   if (level === 5) return exerciseSolution(heading, exercise, concept);
   return exerciseHint(heading, exercise, concept, level, style);
 }
@@ -370,6 +397,7 @@ function exerciseHeading(
   exercise: ExerciseMaterial,
   material: TutorMaterial,
   level: HintLevel,
+  turn: number,
 ): string {
   const quote = quoteBlock(
     relevantLines(
@@ -379,9 +407,12 @@ function exerciseHeading(
     ),
     level,
   );
-  return quote === ''
-    ? `For the exercise **${exercise.title}**:`
-    : `For the exercise **${exercise.title}**. ${quote}`;
+  const lead = [
+    `For the exercise **${exercise.title}**`,
+    `Still on **${exercise.title}**`,
+    `Back to **${exercise.title}**`,
+  ][turn % 3] as string;
+  return quote === '' ? `${lead}:` : `${lead}. ${quote}`;
 }
 
 /** Level 5 for an exercise: its complete solution, plus the concept's pitfalls and variations. */

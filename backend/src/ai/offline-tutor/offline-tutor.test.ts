@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TutorMaterial } from '../types';
 import type { ExerciseMaterial, HintLevel } from '../../pedagogy/types';
-import { composeAnswer, NEEDS_ATTEMPT_LEAD } from './compose';
+import { composeAnswer, NEEDS_ATTEMPT_LEADS } from './compose';
 import { detectError } from './match';
 import { createOfflineTutor } from './provider';
 
@@ -305,7 +305,7 @@ describe('offline tutor: where the student stands on the exercise', () => {
       material({ question: 'more', exercise, checks: checks('not_yet'), needsAttempt: true }),
       3,
     );
-    expect(answer.startsWith(NEEDS_ATTEMPT_LEAD)).toBe(true);
+    expect(answer.startsWith(NEEDS_ATTEMPT_LEADS[0]!)).toBe(true);
     expect(answer).toContain('HINT-THREE');
   });
 });
