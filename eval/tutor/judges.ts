@@ -71,6 +71,21 @@ function namesIn(code: string): string[] {
   return [...new Set(names.filter((name) => !COMMON.has(name) && name.length >= 2))];
 }
 
+/** Two answers in a row must not share their `which` sentence (`pick`). */
+function notRepeated(which: string, pick: (text: string) => string, goal: number): Judge {
+  return {
+    name: `no repeated ${which} sentence`,
+    goal,
+    appliesTo: (r, previous) => r.outcome === 'done' && lastDone(previous) !== undefined,
+    judge(r, previous) {
+      const sentence = pick(r.text);
+      return sentence !== '' && sentence === pick(lastDone(previous)!.text)
+        ? { passed: false, reason: `${r.exerciseId}: "${short(sentence, 80)}"` }
+        : { passed: true };
+    },
+  };
+}
+
 export const JUDGES: Judge[] = [
   {
     name: 'no solution leak below hint 5',
@@ -142,28 +157,8 @@ export const JUDGES: Judge[] = [
         : { passed: false, reason: `"${r.turn.frame.content}": ${r.outcome}` };
     },
   },
-  {
-    name: 'no repeated closing sentence',
-    goal: 1,
-    appliesTo: (r, previous) => r.outcome === 'done' && lastDone(previous) !== undefined,
-    judge(r, previous) {
-      const end = lastSentence(r.text);
-      return end !== '' && end === lastSentence(lastDone(previous)!.text)
-        ? { passed: false, reason: `${r.exerciseId}: "${short(end, 80)}"` }
-        : { passed: true };
-    },
-  },
-  {
-    name: 'no repeated opening sentence',
-    goal: 0.95,
-    appliesTo: (r, previous) => r.outcome === 'done' && lastDone(previous) !== undefined,
-    judge(r, previous) {
-      const start = firstSentence(r.text);
-      return start !== '' && start === firstSentence(lastDone(previous)!.text)
-        ? { passed: false, reason: `${r.exerciseId}: "${short(start, 80)}"` }
-        : { passed: true };
-    },
-  },
+  notRepeated('closing', lastSentence, 1),
+  notRepeated('opening', firstSentence, 0.95),
   {
     name: `at most ${MAX_WORDS} words`,
     goal: 0.95,

@@ -1,6 +1,7 @@
 // Just enough of Python's lexical structure to compare code for the leak test: a line without
 // comments and spaces, and "shapes" of code (runs of tokens whose local names are replaced), so a
 // reference function with renamed variables is found as well as a copied line.
+import { normaliseCode } from '../../backend/src/pedagogy/solution-leak';
 
 const KEYWORDS = new Set(
   (
@@ -16,24 +17,8 @@ const MIN_LINE_LENGTH = 12;
 /** Tokens in a code shape: long enough that a shared shape is shared logic, not an idiom. */
 const SHAPE_TOKENS = 12;
 
-/** `line` without its comment and without any whitespace. */
-export function normaliseLine(line: string): string {
-  let quote: string | undefined;
-  let out = '';
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i] as string;
-    if (quote !== undefined) {
-      out += ch;
-      if (ch === '\\') out += line[++i] ?? '';
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '#') break;
-    else {
-      if (ch === '"' || ch === "'") quote = ch;
-      out += ch;
-    }
-  }
-  return out.replace(/\s+/g, '');
-}
+/** `line` without its comment and without any whitespace (the leak judge's normalisation). */
+export const normaliseLine = (line: string): string => normaliseCode(line);
 
 /** The normalised lines of `code` long enough to matter. */
 export function meaningfulLines(code: string): string[] {
