@@ -84,7 +84,7 @@ export const LOOKUPS: LookupEntry[] = [
   {
     asks: /transpose/,
     name: '.T',
-    what: 'the transpose of an array is its `.T` attribute (or `np.transpose`); it is a view, no copy',
+    what: 'gives the transpose of an array (or use `np.transpose`); it is a view, no copy',
     example: 'M = np.array([[1, 2, 3], [4, 5, 6]])\nM.T.shape  # (3, 2)',
   },
   {
@@ -97,7 +97,7 @@ export const LOOKUPS: LookupEntry[] = [
   {
     asks: /matrix (multiplication|product)|multiply (two )?matri/,
     name: '@',
-    what: 'the `@` operator (or `np.matmul`) multiplies matrices; `*` multiplies element by element',
+    what: 'multiplies matrices (as `np.matmul` does); `*` multiplies element by element',
     example: 'P = np.array([[1, 2], [3, 4]])\nP @ P  # array([[ 7, 10], [15, 22]])',
   },
   {
@@ -155,10 +155,13 @@ const ASKS_FOR_A_FUNCTION =
   /\b(which|what)( numpy| np)? (function|method|command|attribute)\b|\bwhat is the (numpy |np )?(function|method)\b|\bhow (do|can|would) (i|you|we) (compute|calculate|get|find|make|create|build|stack|fit|solve|transpose|compare|reshape|sort|invert|multiply)\b/i;
 const ABOUT_OWN_WORK =
   /\bmy (code|solution|exercise|answer|attempt)\b|\berror\b|\bfails?\b|\bwrong\b/i;
+/** "How do I transpose a matrix and why does my interpolation oscillate?": more than a lookup. */
+const SECOND_QUESTION = /\b(and|but|also)\s+(why|how|what|which|when)\b/i;
 
 /** The function a lookup question asks for, or null when it is not a lookup. */
 export function lookupOf(question: string): LookupEntry | null {
   if (!ASKS_FOR_A_FUNCTION.test(question) || ABOUT_OWN_WORK.test(question)) return null;
+  if (SECOND_QUESTION.test(question)) return null;
   const lower = question.toLowerCase();
   return LOOKUPS.find((entry) => entry.asks.test(lower)) ?? null;
 }

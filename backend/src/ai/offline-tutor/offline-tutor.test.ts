@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TutorMaterial } from '../types';
 import type { ExerciseMaterial, HintLevel } from '../../pedagogy/types';
 import { composeAnswer, NEEDS_ATTEMPT_LEADS } from './compose';
+import { LOOKUPS, lookupAnswer } from './lookups';
 import { detectError } from './match';
 import { createOfflineTutor } from './provider';
 
@@ -321,6 +322,22 @@ describe('offline tutor: lookups are answered directly', () => {
     expect(answer).toContain(`\`${name}\``);
     expect(answer.match(/```python\n([\s\S]*?)\n```/)?.[1]?.split('\n')).toHaveLength(2);
     expect(answer).not.toContain('HINT-ONE');
+  });
+
+  it('reads as a sentence for every function it knows', () => {
+    for (const entry of LOOKUPS) {
+      expect(lookupAnswer(entry), entry.name).toMatch(/^Use `[^`]+`: it [a-z]+s\b/);
+    }
+  });
+
+  it('leaves a question with a second part to the graduated answer', () => {
+    const answer = composeAnswer(
+      material({
+        question: 'How do I transpose a matrix and why does my Lagrange interpolation oscillate?',
+      }),
+      1,
+    );
+    expect(answer).not.toMatch(/^Use `/);
   });
 
   it("keeps graduated hints for the student's own code and errors", () => {
