@@ -14,8 +14,11 @@ export const NOTEBOOKS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '.
 export const PYTHON = process.env.NOTEBOOKS_PYTHON ?? '/usr/bin/python3';
 export const CELL_TIMEOUT_SECONDS = 60;
 
-export const PASS_MARKER = '✅ Passed';
-export const FAIL_MARKER = '❌ Not yet';
+/** The markers every check prints (the notebook bridge reads the same ones). */
+export {
+  CHECK_NOT_YET_MARKER as FAIL_MARKER,
+  CHECK_PASSED_MARKER as PASS_MARKER,
+} from '@tutor/shared/exercise-progress';
 
 export type Role = 'prompt' | 'starter' | 'solution' | 'check' | 'checks';
 export const EXERCISE_ROLES: readonly Role[] = ['prompt', 'starter', 'solution', 'check'];

@@ -134,8 +134,6 @@ export function planTurn(
   };
 }
 
-const DIMENSION_NAMES = { programming: 'programming', maths: 'maths' } as const;
-
 /**
  * Why a new problem's ladder starts where it does, for the student: "Starting at hint 3: this
  * looks hard for your level in programming (difficulty 4 of 5, your level 2)".
@@ -155,7 +153,7 @@ export function startingReason(
   const widest = gaps.reduce((a, b) => (b.gap > a.gap ? b : a));
   const { dimension } = widest;
   return (
-    `Starting at hint ${hintLevel}: this looks hard for your level in ${DIMENSION_NAMES[dimension]} ` +
+    `Starting at hint ${hintLevel}: this looks hard for your level in ${dimension} ` +
     `(difficulty ${difficulty[dimension]} of 5, your level ${Math.round(effective[dimension])}), ` +
     'so the first hint is more concrete.'
   );

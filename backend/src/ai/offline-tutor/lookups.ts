@@ -168,8 +168,8 @@ export function lookupOf(question: string): LookupEntry | null {
 
 /** The direct answer to a lookup: the function, what it does, a two-line example. */
 export function lookupAnswer(entry: LookupEntry): string {
-  const name = entry.name.startsWith('.') || entry.name === '@' ? entry.name : `${entry.name}`;
-  return [`Use \`${name}\`: it ${entry.what}.`, `\`\`\`python\n${entry.example}\n\`\`\``].join(
-    '\n\n',
-  );
+  return [
+    `Use \`${entry.name}\`: it ${entry.what}.`,
+    `\`\`\`python\n${entry.example}\n\`\`\``,
+  ].join('\n\n');
 }
