@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 export const NOTEBOOKS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The interpreter that runs the notebooks: it needs numpy, scipy, pandas, matplotlib, sympy,
+/** The interpreter that runs the notebooks: it needs numpy, matplotlib,
  * nbformat, nbclient and ipykernel (Debian: python3-numpy … python3-nbclient python3-ipykernel).
  * Not the `python3` on PATH, which may be a bare pyenv interpreter. */
 export const PYTHON = process.env.NOTEBOOKS_PYTHON ?? '/usr/bin/python3';
@@ -125,12 +125,12 @@ export function runPython(args: string[]): {
 
 /** Throws with an actionable message if the interpreter lacks a required module. */
 export function assertPythonReady(): void {
-  const modules = 'numpy scipy pandas matplotlib sympy nbformat nbclient ipykernel';
+  const modules = 'numpy matplotlib nbformat nbclient ipykernel';
   const r = runPython(['-c', `import ${modules.split(' ').join(', ')}`]);
   if (r.status !== 0) {
     throw new Error(
       `${PYTHON} cannot import the notebook stack (${modules}). On Debian install: apt-get install ` +
-        'python3-numpy python3-scipy python3-pandas python3-matplotlib python3-sympy ' +
+        'python3-numpy python3-matplotlib ' +
         `python3-nbformat python3-nbclient python3-ipykernel\n${r.stderr}`,
     );
   }

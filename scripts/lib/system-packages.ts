@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { chromiumExecutable as chromiumPath } from './chromium';
 
 /** Debian packages the tests use: the browser, and the Python stack that runs the notebooks. */
-const pythonModules = ['numpy', 'scipy', 'matplotlib', 'sympy', 'pandas', 'nbclient', 'nbformat', 'ipykernel'];
-const pythonPackages = ['python3-numpy', 'python3-scipy', 'python3-matplotlib', 'python3-sympy', 'python3-pandas', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel'];
+const pythonModules = ['numpy', 'matplotlib', 'nbclient', 'nbformat', 'ipykernel'];
+const pythonPackages = ['python3-numpy', 'python3-matplotlib', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel'];
 
 function pythonReady(): boolean {
   const probe = spawnSync('/usr/bin/python3', ['-c', `import ${pythonModules.join(', ')}`], { stdio: 'ignore' });
@@ -40,7 +40,7 @@ export function ensureSystemPackages(): void {
         `Missing system packages for the tests: ${missing.join(' ')}.`,
         'On Debian or Ubuntu: sudo apt-get install ' + missing.join(' '),
         'Elsewhere: install Chromium and point CHROMIUM_PATH at it (never a downloaded Playwright browser),',
-        'and make /usr/bin/python3 have numpy, scipy, matplotlib, sympy, pandas, nbclient, nbformat and ipykernel.',
+        'and make /usr/bin/python3 have numpy, matplotlib, nbclient, nbformat and ipykernel.',
       ].join('\n'),
     );
     process.exit(1);
