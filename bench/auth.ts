@@ -1,7 +1,9 @@
 // `npm run bench -- auth` (or `npx tsx bench/auth.ts`): the accounts API through the real app
 // over loopback HTTP, on PGlite (on disk, as `npm start` runs it) and on PostgreSQL (a temporary
 // database, when one answers). Prints p50/p99 of GET /api/auth/me at a fixed rate, of login under
-// a closed loop (bounded by the password hash), and the argon2id cost.
+// a closed loop (bounded by the password hash), and the argon2id cost. Beside GET /me, its floor:
+// the same token check and profile read in a bare node:http server (lib/floor-me-server.ts), so
+// the app's p99 reads against what this machine allows at that rate in the same run.
 // Options: --seconds=10 --rate=500 --login-clients=4 --only=pglite|postgres
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
@@ -10,6 +12,7 @@ import { hashPassword, verifyPassword } from '../backend/src/auth/passwords';
 import { buildTestApp } from '../backend/test/helpers/build-test-app';
 import { type HttpLoadResult, runHttpLoad } from './lib/load';
 import { type BenchTarget, benchTargets } from './lib/databases';
+import { startMeFloorServer } from './lib/floor-me-server';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
@@ -68,20 +71,18 @@ async function benchTarget(target: BenchTarget): Promise<Row[] | string> {
     const { access_token } = (await registered.json()) as { access_token: string };
 
     // Latency from the moment a request is sent; how late the client was shows as client lag.
-    const me = await runHttpLoad({
-      origin,
-      requests: [
-        {
-          method: 'GET',
-          path: '/api/auth/me',
-          headers: { authorization: `Bearer ${access_token}` },
-        },
-      ],
-      rate: meRate,
-      durationMs: seconds * 1000,
-      connections: 32,
-      latencyFrom: 'sent',
-    });
+    const meAt = (at: string, path: string) =>
+      runHttpLoad({
+        origin: at,
+        requests: [{ method: 'GET', path, headers: { authorization: `Bearer ${access_token}` } }],
+        rate: meRate,
+        durationMs: seconds * 1000,
+        connections: 32,
+        latencyFrom: 'sent',
+      });
+    const me = await meAt(origin, '/api/auth/me');
+    const floorServer = await startMeFloorServer(app);
+    const floor = await meAt(floorServer.origin, '/floor/me').finally(() => floorServer.close());
     const login = await runHttpLoad({
       origin,
       requests: [
@@ -97,6 +98,7 @@ async function benchTarget(target: BenchTarget): Promise<Row[] | string> {
     });
     return [
       { target: target.name, scenario: `GET /me @ ${meRate}/s`, result: me },
+      { target: target.name, scenario: `floor /me @ ${meRate}/s`, result: floor },
       { target: target.name, scenario: `POST /login, ${loginClients} clients`, result: login },
     ];
   } finally {
@@ -174,7 +176,14 @@ const meRows = rows.filter((row) => row.scenario.startsWith('GET /me'));
 for (const row of meRows) {
   const verdict = row.result.p99 < 5 && errorsOf(row.result) === 0 ? 'meets' : 'MISSES';
   const rps = row.result.requests / row.result.seconds;
+  const floor = rows.find(
+    (other) => other.target === row.target && other.scenario.startsWith('floor'),
+  );
+  const againstFloor = floor
+    ? `; floor p99 ${floor.result.p99.toFixed(2)} ms, app/floor ${(row.result.p99 / floor.result.p99).toFixed(2)}x p99, ` +
+      `${(row.result.serverCpuMsPerRequest / floor.result.serverCpuMsPerRequest).toFixed(2)}x CPU`
+    : '';
   console.log(
-    `${row.target}: GET /me p99 ${row.result.p99.toFixed(2)} ms at ${rps.toFixed(0)} req/s ${verdict} the goal (p99 < 5 ms at 500/s)`,
+    `${row.target}: GET /me p99 ${row.result.p99.toFixed(2)} ms at ${rps.toFixed(0)} req/s ${verdict} the goal (p99 < 5 ms at 500/s)${againstFloor}`,
   );
 }
