@@ -11,7 +11,7 @@ import {
   role,
   sourceOf,
 } from './notebook-tools';
-import { codeShapes, meaningfulLines, normaliseLine } from './python-tokens';
+import { codeShapes, commentsOf, meaningfulLines, normaliseLine } from './python-tokens';
 
 const files = notebookFiles();
 
@@ -49,6 +49,25 @@ describe.each(files)('%s gives no answer away', (file) => {
         .filter((line) => !given.has(line))
         .flatMap((line) =>
           servedLines.filter((s) => s.line === line).map((s) => `cell ${s.id}: ${line}`),
+        );
+      expect(leaks).toEqual([]);
+    },
+  );
+
+  it.each(tutor.exercises.map((e) => [e.id, e] as const))(
+    '%s: no comment spells out a line of the solution (placeholders included)',
+    (_id, exercise) => {
+      const solution = new Set(meaningfulLines(exercise.solution));
+      // Starters may show the broken code the exercise is about, commented out.
+      const starters = new Set(
+        nb.cells.filter((cell) => role(cell) === 'starter').map((c) => c.id),
+      );
+      const leaks = served
+        .filter(({ id }) => !starters.has(id))
+        .flatMap(({ id, text }) =>
+          commentsOf(text)
+            .filter((comment) => solution.has(normaliseLine(comment)))
+            .map((comment) => `cell ${id}: # ${comment.trim()}`),
         );
       expect(leaks).toEqual([]);
     },

@@ -20,6 +20,15 @@ const SHAPE_TOKENS = 12;
 /** `line` without its comment and without any whitespace (the leak judge's normalisation). */
 export const normaliseLine = (line: string): string => normaliseCode(line);
 
+/** The text after `#` on each line of `code` that has one (a `#` inside a string counts too:
+ * good enough for notebooks, whose strings rarely hold one). */
+export function commentsOf(code: string): string[] {
+  return code.split('\n').flatMap((line) => {
+    const at = line.indexOf('#');
+    return at < 0 ? [] : [line.slice(at + 1)];
+  });
+}
+
 /** The normalised lines of `code` long enough to matter. */
 export function meaningfulLines(code: string): string[] {
   return code
