@@ -454,9 +454,8 @@ function exerciseHint(
     `${lead}\n\n${hint}`,
     exerciseSupport(concept, level),
     style.simple && concept?.analogy && level <= 2 ? `In everyday terms: ${concept.analogy}` : '',
-    level === 4
-      ? 'Fill in the gaps, run the cell and check the result against the task.'
-      : 'Try it in your notebook and tell me what you get.',
+    // Levels 1-3 end with the reply's closing line alone (one invitation to try, not two).
+    level === 4 ? 'Fill in the gaps, run the cell and check the result against the task.' : '',
   ]);
 }
 
