@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAiServices } from '../../src/ai';
 import { AllProvidersFailedError } from '../../src/ai/types';
+import { offTopicRule } from '../../src/ai/prefilter/thresholds';
 import { loadEnv } from '../../src/config/env';
 import {
   guardOutboundFetch,
@@ -68,6 +69,17 @@ describe('remote embedders', () => {
       EMBEDDING_THRESHOLDS: '{"offTopic":0.31}',
     }).embedder.thresholds;
     expect(tuned).toEqual({ ...defaults, offTopic: 0.31 });
+  });
+
+  it('takes the off-topic rule from EMBEDDING_THRESHOLDS as the calibration prints it, and refuses unknown keys', () => {
+    const calibrated = services({
+      EMBEDDING_PROVIDER: 'openai',
+      EMBEDDING_THRESHOLDS: '{"offTopic":0.3,"offTopicMatch":0.22,"offTopicMargin":0.07}',
+    }).embedder.thresholds;
+    expect(offTopicRule(calibrated)).toEqual({ match: 0.22, margin: 0.07 });
+    expect(() =>
+      services({ EMBEDDING_PROVIDER: 'openai', EMBEDDING_THRESHOLDS: '{"offtopic":0.3}' }),
+    ).toThrow('EMBEDDING_THRESHOLDS.offtopic is not a threshold');
   });
 
   it('embeds with an OpenAI-compatible server such as Ollama (nomic-embed-text)', async () => {

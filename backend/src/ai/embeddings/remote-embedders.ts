@@ -113,22 +113,34 @@ const withoutEncodingFormat: typeof fetch = (input, init) => {
   return fetch(input, init);
 };
 
+/**
+ * Every key EMBEDDING_THRESHOLDS may set: the embedder's own, and the pre-filter's off-topic rule
+ * (`offTopicMatch`, `offTopicMargin`, as the calibration prints them).
+ */
+const THRESHOLD_KEYS = [
+  'greeting',
+  'offTopic',
+  'sameProblem',
+  'elaboration',
+  'elaborationMaxTopic',
+  'offTopicMatch',
+  'offTopicMargin',
+] as const;
+
+/** `base` with the values of EMBEDDING_THRESHOLDS (JSON); an unknown key or a non-number throws. */
 export function parseThresholds(
   json: string | undefined,
   base: EmbeddingThresholds,
 ): EmbeddingThresholds {
   if (!json) return base;
-  const parsed = JSON.parse(json) as Partial<Record<keyof EmbeddingThresholds, unknown>>;
-  const result: EmbeddingThresholds = { ...base };
-  for (const key of [
-    'greeting',
-    'offTopic',
-    'sameProblem',
-    'elaboration',
-    'elaborationMaxTopic',
-  ] as const) {
-    const value = parsed[key];
-    if (value === undefined) continue;
+  const parsed = JSON.parse(json) as Record<string, unknown>;
+  const result: EmbeddingThresholds & Record<string, number | undefined> = { ...base };
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!(THRESHOLD_KEYS as readonly string[]).includes(key)) {
+      throw new Error(
+        `EMBEDDING_THRESHOLDS.${key} is not a threshold (known: ${THRESHOLD_KEYS.join(', ')})`,
+      );
+    }
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new Error(`EMBEDDING_THRESHOLDS.${key} must be a number`);
     }
