@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { verifiedTestMirror } from './e2e/jupyterlite/test-mirror';
 import { chromiumArgs, chromiumExecutable } from './scripts/lib/chromium';
 
 // One fresh embedded database per run; the config is evaluated again in each worker, so the
@@ -15,6 +16,13 @@ export const baseURL = `http://127.0.0.1:${port}`;
 
 /** The test build of JupyterLite (with its JavaScript stand-in kernel) when it has been built. */
 const testJupyterLite = 'jupyterlite/dist-test';
+/**
+ * The test-only Pyodide mirror (../shared/pyodide/test-mirror), served by the app under /pyodide/
+ * when it is there and its numpy is the official wheel: the real kernel then starts. Specs that
+ * need Python down block /pyodide/** themselves.
+ */
+const pyodideMirror = verifiedTestMirror();
+process.env.E2E_PYODIDE_MIRROR = pyodideMirror ? '1' : '';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -55,6 +63,7 @@ export default defineConfig({
       LOG_FILE: process.env.E2E_SERVER_LOG,
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       ...(existsSync(testJupyterLite) ? { JUPYTERLITE_DIR: testJupyterLite } : {}),
+      ...(pyodideMirror ? { PYODIDE_MIRROR_DIR: pyodideMirror } : {}),
     },
   },
 });

@@ -5,9 +5,16 @@
  * is on screen, the time until the tutor socket is open, and the bytes transferred — in total,
  * for JupyterLite, and for the app shell (everything else: HTML, JS, CSS, fonts; not the API).
  *
- *   npx tsx bench/workspace.ts [--runs 3] [--verbose] [--site <dir>]   (or: npm run bench -- workspace)
+ *   npx tsx bench/workspace.ts [--runs 3] [--verbose] [--site <dir>] [--mirror <dir>]
+ *   (or: npm run bench -- workspace)
  *
  * `--site` serves another JupyterLite build than frontend/public/jupyterlite (to compare builds).
+ * `--mirror` (or PYODIDE_MIRROR_DIR) is a Python package folder the app serves under /pyodide/
+ * (`npm run pyodide:mirror`; ../shared/pyodide/test-mirror, test-only, also does): then a second
+ * server with it serves the workspace again and the bench also prints, cold (new context) and warm
+ * (second visit: the wheels in the HTTP cache), when the kernel first runs a cell and how long the
+ * first `import numpy` takes. The load figures above come from a server without it, so a starting
+ * kernel does not compete with them.
  *
  * Goals (issue 7): notebook visible within 2.5 s cold and 1 s warm (the second visit); app shell
  * under 400 KB compressed.
@@ -79,9 +86,13 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     verbose: { type: 'boolean', default: false },
     site: { type: 'string', default: path.join(REPO, 'frontend/public/jupyterlite') },
+    mirror: { type: 'string', default: process.env['PYODIDE_MIRROR_DIR'] ?? '' },
   },
 });
 const SITE = path.resolve(args.site);
+const MIRROR = args.mirror ? path.resolve(args.mirror) : null;
+// The load figures are taken without a mirror (the server inherits this environment).
+delete process.env['PYODIDE_MIRROR_DIR'];
 
 async function startServer(): Promise<AppServer> {
   for (const file of [
@@ -169,6 +180,115 @@ async function loadWorkspace(context: BrowserContext, url: string): Promise<Load
   };
 }
 
+interface PythonStart {
+  /** From the workspace's navigation start to the end of the first cell's run (`print(1)`). */
+  kernelReadyMs: number;
+  /** The run of `import numpy as np; print(np.__version__)` right after. */
+  firstImportMs: number;
+  numpyVersion: string;
+}
+
+/**
+ * Opens the workspace in a new page of `context`, runs `print(1)` in the first code cell as soon
+ * as it is there (the run waits for the kernel), then `import numpy`: the times as a student
+ * would see them in the notebook.
+ */
+async function startPython(context: BrowserContext, url: string): Promise<PythonStart> {
+  const page = await context.newPage();
+  await page.waitForTimeout(NEW_PAGE_SETTLE_MS);
+  await page.goto(url);
+  const frame = page.frameLocator('iframe[title^="Notebook"]');
+  const cell = frame.locator('.jp-Notebook .jp-CodeCell').first();
+  /** Runs `code` in the cell and waits for its output (not an earlier one: it must match). */
+  const run = async (code: string, output: RegExp): Promise<string> => {
+    await cell.locator('.jp-InputArea-editor').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(code);
+    await page.keyboard.press('Control+Enter');
+    const printed = cell.locator('.jp-OutputArea-output').filter({ hasText: output }).first();
+    await printed.waitFor({ timeout: 180_000 });
+    return (await printed.innerText()).trim();
+  };
+  await cell.waitFor({ timeout: 60_000 });
+  await run('print(1)', /^\s*1\s*$/);
+  const kernelReadyMs = Date.now() - (await page.evaluate(() => performance.timeOrigin));
+  const started = Date.now();
+  const numpyVersion = await run(
+    'import numpy as np\nprint(np.__version__)',
+    /^\s*\d+\.\d+\.\d+\s*$/,
+  );
+  const firstImportMs = Date.now() - started;
+  await page.close();
+  return { kernelReadyMs, firstImportMs, numpyVersion };
+}
+
+function pythonReport(label: string, starts: PythonStart[]): string[] {
+  const runs = (f: (s: PythonStart) => number) => starts.map((s) => f(s).toFixed(0)).join(', ');
+  const m = (f: (s: PythonStart) => number) => median(starts.map(f)).toFixed(0);
+  return [
+    `${label} (median of ${starts.length}):`,
+    `  kernel ready (first cell run) ${m((s) => s.kernelReadyMs)} ms  (runs: ${runs((s) => s.kernelReadyMs)}; from navigation start)`,
+    `  first import numpy            ${m((s) => s.firstImportMs)} ms  (runs: ${runs((s) => s.firstImportMs)}; numpy ${starts[0]?.numpyVersion})`,
+  ];
+}
+
+/** Kernel start and first `import numpy` with the app serving `mirror` (see the header). */
+async function benchPython(mirror: string, runs: number, register: Register): Promise<string[]> {
+  process.env['PYODIDE_MIRROR_DIR'] = mirror;
+  const server = await startBuiltServer(SITE);
+  delete process.env['PYODIDE_MIRROR_DIR'];
+  const browser = await chromium.launch({
+    executablePath: chromiumExecutable,
+    args: [...chromiumArgs, loopbackOnlyArg],
+  });
+  try {
+    const cold: PythonStart[] = [];
+    const warm: PythonStart[] = [];
+    for (let run = 0; run < runs; run += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const url = await register(context, server.origin, `py${run}`);
+        cold.push(await startPython(context, url));
+        warm.push(await startPython(context, url));
+      } finally {
+        await context.close();
+      }
+    }
+    return [
+      `Python in the workspace, packages from the app (PYODIDE_MIRROR_DIR=${path.relative(REPO, mirror) || mirror}):`,
+      ...pythonReport('cold (new browser context)', cold),
+      ...pythonReport('warm (same context, second visit)', warm),
+    ];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+type Register = (context: BrowserContext, origin: string, tag: string) => Promise<string>;
+
+/** A new student in `context` (the refresh cookie lands there); the URL of module 1's workspace. */
+const registerStudent: Register = async (context, origin, tag) => {
+  const id = `${Date.now().toString(36)}${tag}`;
+  const registered = await context.request.post(`${origin}/api/auth/register`, {
+    data: {
+      email: `bench-${id}@example.com`,
+      username: `bench ${id}`,
+      password: `bench password ${id}`,
+    },
+  });
+  if (registered.status() !== 201) throw new Error(`register: HTTP ${registered.status()}`);
+  const { access_token: token } = (await registered.json()) as { access_token: string };
+  const modules = await context.request.get(`${origin}/api/modules`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const first = ((await modules.json()) as { id: string; order: number }[]).find(
+    (m) => m.order === 1,
+  );
+  return `${origin}/workspace/${first!.id}`;
+};
+
 function bytesOf(load: Load, origin: string) {
   const local = load.transfers.filter((t) => t.url.startsWith(origin));
   const pathOf = (t: Transfer) => new URL(t.url).pathname;
@@ -219,31 +339,11 @@ async function main(): Promise<void> {
     const cold: Load[] = [];
     const warm: Load[] = [];
     const repeat: Load[] = [];
-    let moduleId = '';
     for (let run = 0; run < runs; run += 1) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.addInitScript(recordFirstCellOnScreen);
       try {
-        // A student of this run: the refresh cookie lands in the context, as after logging in.
-        const id = `${Date.now().toString(36)}${run}`;
-        const registered = await context.request.post(`${server.origin}/api/auth/register`, {
-          data: {
-            email: `bench-${id}@example.com`,
-            username: `bench ${id}`,
-            password: `bench password ${id}`,
-          },
-        });
-        if (registered.status() !== 201) throw new Error(`register: HTTP ${registered.status()}`);
-        if (!moduleId) {
-          const { access_token: token } = (await registered.json()) as { access_token: string };
-          const modules = await context.request.get(`${server.origin}/api/modules`, {
-            headers: { authorization: `Bearer ${token}` },
-          });
-          moduleId = ((await modules.json()) as { id: string; order: number }[]).find(
-            (m) => m.order === 1,
-          )!.id;
-        }
-        const url = `${server.origin}/workspace/${moduleId}`;
+        const url = await registerStudent(context, server.origin, String(run));
         cold.push(await loadWorkspace(context, url));
         warm.push(await loadWorkspace(context, url));
         repeat.push(await loadWorkspace(context, url));
@@ -273,6 +373,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.stop();
   }
+  if (MIRROR) console.log((await benchPython(MIRROR, 1, registerStudent)).join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,16 @@
 /**
  * Checklist: "Module list page displays three modules with progress badges" and "Clicking a module
  * opens the workspace with the correct notebook loaded in JupyterLite". The card is followed as a
- * student would (no test kernel in its link), so Python tries to start from Pyodide's CDN, which
- * this machine cannot reach: the notebook still opens and shows its title cell, which is what this
- * spec checks. Running Python itself cannot be checked here (see e2e/jupyterlite/kernel.spec.ts).
+ * student would (no test kernel in its link), so the real kernel starts; its packages are blocked
+ * here (starting Python costs a minute of CPU on a small machine): the notebook still opens and
+ * shows its title cell, which is what this spec checks. Python itself runs numpy in
+ * e2e/jupyterlite/kernel.spec.ts.
  */
 import { expect, test } from '@playwright/test';
+import { blockPyodideMirror } from './jupyterlite/helpers';
 import { notebookFrame, readNotebook, signUpStudent, titleOf } from './workspace/helpers';
+
+test.beforeEach(({ context }) => blockPyodideMirror(context));
 
 test('three modules are listed with text badges; a card opens its workspace and notebook', async ({
   page,

@@ -61,7 +61,10 @@ function bundleClient(): Promise<string> {
 }
 
 /** Blocks every request that leaves the test server (a CDN, PyPI): nothing outside our reach. */
-export async function blockOutsideRequests(context: BrowserContext, baseURL: string): Promise<string[]> {
+export async function blockOutsideRequests(
+  context: BrowserContext,
+  baseURL: string,
+): Promise<string[]> {
   const blocked: string[] = [];
   const base = new URL(baseURL);
   const isTestServer = (url: URL): boolean =>
@@ -74,6 +77,18 @@ export async function blockOutsideRequests(context: BrowserContext, baseURL: str
     },
   );
   return blocked;
+}
+
+/**
+ * Makes the app's own Python package mirror (/pyodide/, served when the e2e server has the test
+ * mirror) unreachable, as Pyodide's CDN is: the real kernel then cannot start. Not the lab's
+ * Pyodide core (/jupyterlite/static/pyodide/), which always loads.
+ */
+export async function blockPyodideMirror(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => url.pathname.startsWith('/pyodide/'),
+    (route) => route.abort('internetdisconnected'),
+  );
 }
 
 /**
@@ -121,16 +136,26 @@ export async function openHost(
 
 /** Waits until the host's client has seen the notebook's `ready` event. */
 export async function waitForBridgeReady(page: Page): Promise<void> {
-  await page.waitForFunction(() => (window as unknown as { bridge: { ready: boolean } }).bridge.ready, null, {
-    timeout: 30_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { bridge: { ready: boolean } }).bridge.ready,
+    null,
+    {
+      timeout: 30_000,
+    },
+  );
 }
 
 /** Runs a bridge client method in the host page and returns its result (or `{ error }`). */
-export async function callBridge<T = unknown>(page: Page, method: string, ...args: unknown[]): Promise<T> {
+export async function callBridge<T = unknown>(
+  page: Page,
+  method: string,
+  ...args: unknown[]
+): Promise<T> {
   return page.evaluate(
     async ([name, params]) => {
-      const bridge = (window as unknown as { bridge: Record<string, (...a: unknown[]) => Promise<unknown>> }).bridge;
+      const bridge = (
+        window as unknown as { bridge: Record<string, (...a: unknown[]) => Promise<unknown>> }
+      ).bridge;
       try {
         return await bridge[name as string]!(...(params as unknown[]));
       } catch (error) {
@@ -142,6 +167,12 @@ export async function callBridge<T = unknown>(page: Page, method: string, ...arg
   ) as Promise<T>;
 }
 
-export function bridgeEvents(page: Page): Promise<{ event: string; payload: Record<string, unknown> }[]> {
-  return page.evaluate(() => (window as unknown as { bridgeEvents: { event: string; payload: Record<string, unknown> }[] }).bridgeEvents);
+export function bridgeEvents(
+  page: Page,
+): Promise<{ event: string; payload: Record<string, unknown> }[]> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { bridgeEvents: { event: string; payload: Record<string, unknown> }[] })
+        .bridgeEvents,
+  );
 }

@@ -5,7 +5,8 @@
  *
  * Writes `frontend/public/jupyterlite/` by default. Skips the work when the inputs (sources, lock
  * file, notebooks, options) hash to the stamp left by the previous build. PYODIDE_PACKAGES_URL
- * sets where Pyodide's packages (numpy, ...) are fetched from.
+ * sets where Pyodide's packages (numpy, ...) are fetched from, PYODIDE_LOCK_URL the lock they are
+ * checked against when that mirror's lock is not the pinned one.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ import {
   defaultPackageBaseUrl,
   expectedPyodideVersion,
   installedPyodideVersion,
+  normalizeLockFileUrl,
   normalizePackageBaseUrl,
 } from './lib/pyodide';
 import { readSchemas, writeSchemas, writeTheme } from './lib/schemas';
@@ -54,6 +56,7 @@ export async function resolveOptions(args: {
     notebooksDir: path.resolve(args.notebooksDir ?? NOTEBOOKS_DIR),
     withTestKernel: args.withTestKernel ?? false,
     packageBaseUrl: normalizePackageBaseUrl(fromEnv?.trim() || defaultPackageBaseUrl(expected)),
+    lockFileUrl: normalizeLockFileUrl(process.env['PYODIDE_LOCK_URL']),
   };
 }
 
@@ -88,6 +91,7 @@ export async function build(options: BuildOptions, force = false): Promise<Build
   await writeSiteFiles(staging, entry, {
     appVersion: pkg.version,
     packageBaseUrl: options.packageBaseUrl,
+    lockFileUrl: options.lockFileUrl,
   });
   await writeSchemas(path.join(staging, SCHEMAS_DIR), schemas);
   await writeTheme(path.join(staging, THEMES_DIR));
@@ -130,7 +134,8 @@ async function cli(): Promise<void> {
   );
 }
 
-const invokedDirectly = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '');
+const invokedDirectly =
+  process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '');
 if (invokedDirectly) {
   cli().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);

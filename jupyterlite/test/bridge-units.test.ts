@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { notebookProblems } from '../../shared/src/notebook-state';
-import { formatKernelError, stripAnsi } from '../src/bridge/errors';
+import { formatKernelError, kernelErrorName, stripAnsi } from '../src/bridge/errors';
 import { configuredPackageBaseUrl, describeKernelFailure } from '../src/bridge/failure';
 import { normalizePackageBaseUrl } from '../scripts/lib/pyodide';
 
@@ -12,6 +12,13 @@ describe('error text', () => {
       formatKernelError({ errorName: 'ValueError', errorValue: 'bad', traceback: ['\u001b[0;31mValueError\u001b[0m: bad'] }),
     ).toBe('ValueError: bad');
     expect(formatKernelError({ errorName: 'KeyError', errorValue: "'x'", traceback: [] })).toBe("KeyError: 'x'");
+  });
+
+  it("names errors as Python prints them, not as the Pyodide kernel's <class '...'>", () => {
+    expect(kernelErrorName("<class 'TypeError'>")).toBe('TypeError');
+    expect(kernelErrorName("<class 'numpy.linalg.LinAlgError'>")).toBe('LinAlgError');
+    expect(kernelErrorName('ValueError')).toBe('ValueError');
+    expect(formatKernelError({ errorName: "<class 'KeyError'>", errorValue: "'x'", traceback: [] })).toBe("KeyError: 'x'");
   });
 
   it('explains a kernel that could not download its packages', () => {

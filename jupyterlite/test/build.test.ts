@@ -10,11 +10,20 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { STAMP_FILE, build, resolveOptions } from '../scripts/build';
+import { hashInputs } from '../scripts/lib/inputs';
+import { rootConfig } from '../scripts/lib/site';
 
 const NOTEBOOK = {
   cells: [
     { cell_type: 'markdown', id: 'a', metadata: {}, source: ['# Test notebook'] },
-    { cell_type: 'code', id: 'b', metadata: {}, execution_count: null, outputs: [], source: ['print(1)'] },
+    {
+      cell_type: 'code',
+      id: 'b',
+      metadata: {},
+      execution_count: null,
+      outputs: [],
+      source: ['print(1)'],
+    },
   ],
   metadata: {},
   nbformat: 4,
@@ -26,7 +35,10 @@ async function treeHashes(root: string, dir = root): Promise<Record<string, stri
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) Object.assign(out, await treeHashes(root, full));
-    else out[path.relative(root, full)] = createHash('sha256').update(await readFile(full)).digest('hex');
+    else
+      out[path.relative(root, full)] = createHash('sha256')
+        .update(await readFile(full))
+        .digest('hex');
   }
   return out;
 }
@@ -70,19 +82,69 @@ describe('jupyterlite build', () => {
     await writeFile(path.join(notebooks, 'module_test.ipynb'), JSON.stringify(changed));
     const result = await build(options);
     expect(result.skipped).toBe(false);
-    const served = await readFile(path.join(options.outDir, 'files/files/module_test.ipynb'), 'utf8');
+    const served = await readFile(
+      path.join(options.outDir, 'files/files/module_test.ipynb'),
+      'utf8',
+    );
     expect(served).toContain('# Changed title');
     expect((await build(options)).skipped).toBe(true);
   });
 
-  it('refuses a relative PYODIDE_PACKAGES_URL', async () => {
-    const saved = process.env['PYODIDE_PACKAGES_URL'];
-    process.env['PYODIDE_PACKAGES_URL'] = '/pyodide/';
+  /** Runs `work` with the build settings `values` in the environment, then restores them. */
+  async function withEnv<T>(values: Record<string, string>, work: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
+    Object.assign(process.env, values);
     try {
-      await expect(resolveOptions({ out: path.join(work, 'c') })).rejects.toThrow(/absolute URL/);
+      return await work();
     } finally {
-      if (saved === undefined) delete process.env['PYODIDE_PACKAGES_URL'];
-      else process.env['PYODIDE_PACKAGES_URL'] = saved;
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
     }
+  }
+
+  it('refuses a relative PYODIDE_PACKAGES_URL', async () => {
+    await withEnv({ PYODIDE_PACKAGES_URL: '/pyodide/' }, () =>
+      expect(resolveOptions({ out: path.join(work, 'c') })).rejects.toThrow(/absolute URL/),
+    );
+  });
+
+  it("PYODIDE_LOCK_URL puts a mirror's own lock in the kernel's options, and rebuilds", async () => {
+    const mirror = 'https://mirror.example.edu/pyodide/';
+    const plain = await withEnv({ PYODIDE_PACKAGES_URL: mirror }, () =>
+      resolveOptions({ out: path.join(work, 'd'), notebooksDir: notebooks }),
+    );
+    const withLock = await withEnv(
+      { PYODIDE_PACKAGES_URL: mirror, PYODIDE_LOCK_URL: `${mirror}pyodide-lock.json` },
+      () => resolveOptions({ out: path.join(work, 'd'), notebooksDir: notebooks }),
+    );
+    expect(plain.lockFileUrl).toBeNull();
+    expect(withLock.lockFileUrl).toBe(`${mirror}pyodide-lock.json`);
+    expect(await hashInputs(withLock)).not.toBe(await hashInputs(plain));
+
+    const options = (text: string) =>
+      JSON.parse(text)['jupyter-config-data'].litePluginSettings[
+        '@jupyterlite/pyodide-kernel-extension:kernel'
+      ].loadPyodideOptions;
+    expect(options(rootConfig({ appVersion: '1', ...withLock }))).toEqual({
+      packageBaseUrl: mirror,
+      lockFileURL: `${mirror}pyodide-lock.json`,
+    });
+    expect(options(rootConfig({ appVersion: '1', ...plain }))).toEqual({ packageBaseUrl: mirror });
+  });
+
+  it.each([
+    ['a relative URL', '/pyodide/pyodide-lock.json', 'PYODIDE_LOCK_URL must be an absolute URL'],
+    [
+      'a folder',
+      'https://mirror.example.edu/pyodide/',
+      'PYODIDE_LOCK_URL must name the lock file itself',
+    ],
+    ['another scheme', 'file:///srv/pyodide-lock.json', 'PYODIDE_LOCK_URL must use http or https'],
+  ])('refuses %s as PYODIDE_LOCK_URL', async (_what, value, message) => {
+    await withEnv({ PYODIDE_LOCK_URL: value }, () =>
+      expect(resolveOptions({ out: path.join(work, 'e') })).rejects.toThrow(message),
+    );
   });
 });

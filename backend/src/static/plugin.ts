@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { checkMirrorDir, registerMirrorFiles, registerMirrorSiteConfig } from './pyodide-mirror';
 import {
   cspSource,
   jupyterLiteContentSecurityPolicy,
@@ -13,6 +14,8 @@ export interface StaticPluginOptions {
   frontendDist: string;
   /** The built JupyterLite site, served under /jupyterlite/. Skipped when absent. */
   jupyterLiteDir: string;
+  /** Python packages to serve under /pyodide/ for the lab (PYODIDE_MIRROR_DIR), if any. */
+  pyodideMirrorDir?: string | undefined;
 }
 
 /**
@@ -27,9 +30,12 @@ const extraTypes: Record<string, string> = {
   '.whl': 'application/zip',
   '.wasm': 'application/wasm',
 };
-const apiPrefixes = ['/api/', '/ws/', '/jupyterlite/', '/health'];
+const apiPrefixes = ['/api/', '/ws/', '/jupyterlite/', '/pyodide/', '/health'];
 
-function setCacheHeaders(reply: { setHeader(name: string, value: string): unknown }, path: string): void {
+function setCacheHeaders(
+  reply: { setHeader(name: string, value: string): unknown },
+  path: string,
+): void {
   const normalised = path.replaceAll('\\', '/').replace(/\.(br|gz)$/, '');
   let value = 'no-cache';
   if (hashedName.test(normalised)) value = 'public, max-age=31536000, immutable';
@@ -40,15 +46,19 @@ function setCacheHeaders(reply: { setHeader(name: string, value: string): unknow
 /**
  * The URLs the Pyodide kernel fetches from, read from the built site's configuration:
  * `loadPyodideOptions.packageBaseUrl` (PYODIDE_PACKAGES_URL), and `indexURL` or `lockFileURL` when
- * they are absolute. As CSP sources: the directory (or file) itself, not its whole origin.
+ * they are absolute. As CSP sources: the directory (or file) itself, not its whole origin. With a
+ * mirror the app serves, the package and lock URLs are its own origin ('self') and the built ones
+ * are not used.
  */
-function pyodidePackageSources(jupyterLiteDir: string): string[] {
+function pyodidePackageSources(jupyterLiteDir: string, withMirror: boolean): string[] {
+  const keys = withMirror ? 'indexURL' : 'packageBaseUrl|indexURL|lockFileURL';
+  const urls = new RegExp(`"(?:${keys})"\\s*:\\s*"(https?:\\/\\/[^"]+)"`, 'g');
   const sources = new Set<string>();
   for (const file of ['jupyter-lite.json', 'lab/jupyter-lite.json']) {
     const path = join(jupyterLiteDir, file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
-    for (const match of text.matchAll(/"(?:packageBaseUrl|indexURL|lockFileURL)"\s*:\s*"(https?:\/\/[^"]+)"/g)) {
+    for (const match of text.matchAll(urls)) {
       sources.add(cspSource(new URL(match[1]!)));
     }
   }
@@ -64,20 +74,28 @@ const kernelWorker = /^\/jupyterlite\/build\/[\w-]+\.worker\.[0-9a-f]{16}\.js$/;
  */
 export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app, options) => {
   const hasFrontend = existsSync(join(options.frontendDist, 'index.html'));
+  const mirrorDir = options.pyodideMirrorDir;
+  if (mirrorDir) {
+    checkMirrorDir(mirrorDir);
+    registerMirrorFiles(app, mirrorDir);
+  }
 
   if (existsSync(options.jupyterLiteDir)) {
     const pageCsp = jupyterLiteContentSecurityPolicy();
     const workerCsp = jupyterLiteWorkerContentSecurityPolicy(
-      pyodidePackageSources(options.jupyterLiteDir),
+      pyodidePackageSources(options.jupyterLiteDir, mirrorDir !== undefined),
     );
     await app.register(async (lite) => {
       lite.addHook('onSend', async (request, reply) => {
         const path = request.url.split('?')[0] ?? '';
         reply.header('content-security-policy', kernelWorker.test(path) ? workerCsp : pageCsp);
         // Types the static server's MIME table does not know.
-        const type = Object.entries(extraTypes).find(([extension]) => path.endsWith(extension))?.[1];
+        const type = Object.entries(extraTypes).find(([extension]) =>
+          path.endsWith(extension),
+        )?.[1];
         if (type && reply.statusCode === 200) reply.header('content-type', type);
       });
+      if (mirrorDir) registerMirrorSiteConfig(lite, options.jupyterLiteDir);
       await lite.register(fastifyStatic, {
         root: options.jupyterLiteDir,
         prefix: '/jupyterlite/',
@@ -100,7 +118,10 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
   }
 
   const sendApp = (reply: FastifyReply) =>
-    reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html', options.frontendDist);
+    reply
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .sendFile('index.html', options.frontendDist);
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';

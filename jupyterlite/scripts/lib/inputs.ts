@@ -13,6 +13,8 @@ export interface BuildOptions {
   notebooksDir: string;
   withTestKernel: boolean;
   packageBaseUrl: string;
+  /** PYODIDE_LOCK_URL, or null for the lock of the site's Pyodide core. */
+  lockFileUrl: string | null;
 }
 
 /** Files whose content decides the output (besides the notebooks). */
@@ -61,6 +63,7 @@ export async function hashInputs(options: BuildOptions): Promise<string> {
     JSON.stringify({
       withTestKernel: options.withTestKernel,
       packageBaseUrl: options.packageBaseUrl,
+      lockFileUrl: options.lockFileUrl,
       sourceDateEpoch: process.env['SOURCE_DATE_EPOCH'] ?? null,
       dev: process.env['JUPYTERLITE_DEV'] === '1',
     }),

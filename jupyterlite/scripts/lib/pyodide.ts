@@ -38,19 +38,38 @@ export function defaultPackageBaseUrl(version: string): string {
   return `https://cdn.jsdelivr.net/pyodide/v${version}/full/`;
 }
 
-/** Validates `PYODIDE_PACKAGES_URL`: an absolute http(s) URL, returned with a trailing slash. */
-export function normalizePackageBaseUrl(value: string): string {
+/** An absolute http(s) URL from the build setting `name`, or an error that names it. */
+function absoluteHttpUrl(name: string, value: string): URL {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`PYODIDE_PACKAGES_URL must be an absolute URL, got "${value}"`);
+    throw new Error(`${name} must be an absolute URL, got "${value}"`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new Error(`PYODIDE_PACKAGES_URL must use http or https, got "${value}"`);
+    throw new Error(`${name} must use http or https, got "${value}"`);
   }
-  const href = url.href;
+  return url;
+}
+
+/** Validates `PYODIDE_PACKAGES_URL`: an absolute http(s) URL, returned with a trailing slash. */
+export function normalizePackageBaseUrl(value: string): string {
+  const href = absoluteHttpUrl('PYODIDE_PACKAGES_URL', value).href;
   return href.endsWith('/') ? href : `${href}/`;
+}
+
+/**
+ * Validates `PYODIDE_LOCK_URL`: the `pyodide-lock.json` of a package mirror whose lock differs
+ * from the pinned Pyodide's (Pyodide checks every package against the lock it loads). Unset, the
+ * kernel uses the lock shipped with the site's Pyodide core.
+ */
+export function normalizeLockFileUrl(value: string | undefined): string | null {
+  if (value === undefined || value.trim() === '') return null;
+  const url = absoluteHttpUrl('PYODIDE_LOCK_URL', value.trim());
+  if (url.pathname.endsWith('/')) {
+    throw new Error(`PYODIDE_LOCK_URL must name the lock file itself, got "${value}"`);
+  }
+  return url.href;
 }
 
 export async function copyPyodideCore(targetDir: string): Promise<void> {

@@ -26,6 +26,8 @@ const PRELOADS = [
 export interface SiteConfigOptions {
   appVersion: string;
   packageBaseUrl: string;
+  /** PYODIDE_LOCK_URL: the mirror's own lock, when it differs from the pinned one. */
+  lockFileUrl?: string | null;
 }
 
 function configFile(data: Record<string, unknown>): string {
@@ -53,7 +55,10 @@ export function rootConfig(options: SiteConfigOptions): string {
     litePluginSettings: {
       [PYODIDE_PLUGIN]: {
         pyodideUrl: './static/pyodide/pyodide.mjs',
-        loadPyodideOptions: { packageBaseUrl: options.packageBaseUrl },
+        loadPyodideOptions: {
+          packageBaseUrl: options.packageBaseUrl,
+          ...(options.lockFileUrl ? { lockFileURL: options.lockFileUrl } : {}),
+        },
       },
     },
   });

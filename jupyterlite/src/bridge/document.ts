@@ -9,7 +9,7 @@ import { PromiseDelegate } from '@lumino/coreutils';
 
 import type { ParentChannel } from './channel';
 import { checkResultOf } from './checks';
-import { type LastExecution, formatKernelError } from './errors';
+import { type LastExecution, formatKernelError, kernelErrorName } from './errors';
 import { notebookFocus } from './focus';
 
 const DIRTY_DEBOUNCE_MS = 250;
@@ -101,7 +101,8 @@ export class OpenNotebook {
     const panel = this.panel;
     if (!panel || args.notebook !== panel.content || args.cell.model.type !== 'code') return;
     const index = panel.content.widgets.findIndex((cell) => cell === (args.cell as unknown));
-    const error = args.success ? null : (args.error ?? null);
+    const raw = args.success ? null : (args.error ?? null);
+    const error = raw && { ...raw, errorName: kernelErrorName(raw.errorName) };
     this.lastExecution.record(
       args.success
         ? null

@@ -12,11 +12,21 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI_PATTERN, '');
 }
 
+/**
+ * The error's class name as Python prints it ("TypeError", "LinAlgError"): the Pyodide kernel
+ * reports `str(type(error))`, "<class 'TypeError'>" or "<class 'numpy.linalg.LinAlgError'>".
+ */
+export function kernelErrorName(raw: string): string {
+  const qualified = /^<class '([\w.]+)'>$/.exec(raw.trim())?.[1];
+  return qualified ? (qualified.split('.').pop() ?? qualified) : raw;
+}
+
 /** The traceback text of a failed execution, ANSI codes stripped. */
 export function formatKernelError(error: Pick<KernelError, 'errorName' | 'errorValue' | 'traceback'>): string {
   const traceback = (error.traceback ?? []).map(stripAnsi).join('\n').trim();
   if (traceback) return traceback;
-  return error.errorValue ? `${error.errorName}: ${error.errorValue}` : error.errorName;
+  const name = kernelErrorName(error.errorName);
+  return error.errorValue ? `${name}: ${error.errorValue}` : name;
 }
 
 /** A failed execution: its traceback text, the error's name, and the cell that ran. */
