@@ -40,4 +40,12 @@ describe('AI configuration keys', () => {
       /EMBEDDING_THRESHOLDS/,
     );
   });
+
+  it('has circuit breaker defaults and rejects settings out of range', () => {
+    expect(loadEnv({})).toMatchObject({ LLM_BREAKER_FAILURES: 3, LLM_BREAKER_COOLDOWN_MS: 30_000 });
+    expect(loadEnv({ LLM_BREAKER_FAILURES: '0' }).LLM_BREAKER_FAILURES).toBe(0);
+    expect(() => loadEnv({ LLM_BREAKER_FAILURES: '-1' })).toThrow(/LLM_BREAKER_FAILURES/);
+    expect(() => loadEnv({ LLM_BREAKER_FAILURES: 'three' })).toThrow(/LLM_BREAKER_FAILURES/);
+    expect(() => loadEnv({ LLM_BREAKER_COOLDOWN_MS: '10' })).toThrow(/LLM_BREAKER_COOLDOWN_MS/);
+  });
 });

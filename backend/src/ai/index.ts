@@ -1,4 +1,6 @@
+import type { Redis } from 'ioredis';
 import type { Env } from '../config/env';
+import { createProviderBreakers, type ProviderBreakers } from './circuit-breaker';
 import { createMessageClassifier, type PrefilterClassifier } from './prefilter/classifier';
 import { withLocalFallback } from './prefilter/resilient-classifier';
 import { withEmbeddingCache } from './embeddings/cached-embedder';
@@ -17,6 +19,17 @@ export interface AiServices {
   router: LlmRouter;
   classifier: PrefilterClassifier;
   embedder: Embedder;
+  /** Each online provider's circuit breaker (for `GET /health`). */
+  breakers: ProviderBreakers;
+}
+
+export interface AiServicesOptions {
+  /** Shares the circuit breakers' state between instances. */
+  redis?: Redis;
+  /** Prefix of the breakers' Redis keys (tests use their own). */
+  breakerKeyPrefix?: string;
+  /** The breakers' clock (tests). */
+  now?: () => number;
 }
 
 export function createEmbedder(env: Env): Embedder {
@@ -28,11 +41,28 @@ export function createEmbedder(env: Env): Embedder {
 }
 
 /** The AI layer from configuration: providers with failover, the embedder and the pre-filter. */
-export function createAiServices(env: Env, log: AiLogger): AiServices {
+export function createAiServices(
+  env: Env,
+  log: AiLogger,
+  options: AiServicesOptions = {},
+): AiServices {
   const providers = createProviders(env);
+  const breakers = createProviderBreakers(providers, {
+    settings: {
+      failures: env.LLM_BREAKER_FAILURES,
+      cooldownMs: env.LLM_BREAKER_COOLDOWN_MS,
+      // A probe learns its verdict by its first token, within LLM_TIMEOUT_MS.
+      probeLeaseMs: env.LLM_TIMEOUT_MS + 5_000,
+    },
+    log,
+    redis: options.redis,
+    keyPrefix: options.breakerKeyPrefix,
+    now: options.now,
+  });
   const router = createLlmRouter(providers, {
     timeoutMs: env.LLM_TIMEOUT_MS,
     maxRetries: env.LLM_MAX_RETRIES,
+    breakers,
     log,
   });
   const embedder = withEmbeddingCache(createEmbedder(env));
@@ -51,5 +81,5 @@ export function createAiServices(env: Env, log: AiLogger): AiServices {
       ? 'AI: built-in offline tutor only'
       : 'AI providers configured',
   );
-  return { router, classifier, embedder };
+  return { router, classifier, embedder, breakers };
 }

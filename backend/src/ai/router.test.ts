@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createLlmRouter, FirstTokenTimeoutError } from './router';
+import { createProviderBreakers } from './circuit-breaker';
+import { createLlmRouter, FirstTokenTimeoutError, ProviderSkippedError } from './router';
 import {
   AllProvidersFailedError,
   StreamInterruptedError,
@@ -174,5 +175,69 @@ describe('LLM router', () => {
       (error) => error instanceof AllProvidersFailedError && error.causes.length === 3,
     );
     expect(a.calls).toBe(1); // not retryable
+  });
+
+  describe('with circuit breakers', () => {
+    const settings = { failures: 2, cooldownMs: 1000, probeLeaseMs: 1000 };
+    const silent = { info() {}, warn() {} };
+
+    it('skips an open provider without a request or a wait, then probes it once', async () => {
+      const clock = { now: 0 };
+      const a = fake('a', failing(retryable));
+      const b = fake('b', async function* () {
+        yield 'ok';
+      });
+      const breakers = createProviderBreakers([a, b], {
+        settings,
+        log: silent,
+        now: () => clock.now,
+      });
+      const router = createLlmRouter([a, b], {
+        timeoutMs: 100,
+        maxRetries: 2,
+        backoffMs: 1,
+        breakers,
+      });
+      await collect(router.stream(request()));
+      await collect(router.stream(request()));
+      expect(a.calls).toBe(6); // two turns of three tries: open now
+      const started = Date.now();
+      expect(await collect(router.stream(request()))).toEqual(['ok']);
+      expect(Date.now() - started).toBeLessThan(50);
+      expect(a.calls).toBe(6);
+      clock.now += 1000;
+      expect(await collect(router.stream(request()))).toEqual(['ok']);
+      expect(a.calls).toBe(7); // the probe: one request, no retries
+      expect(await router.complete({ system: '', prompt: 'q', timeoutMs: 100 })).toBe('ok');
+      expect(a.calls).toBe(7); // complete() skips an open provider too
+    });
+
+    it('fails at once with the skipped provider as the cause when every provider is open', async () => {
+      const a = fake('a', failing(retryable));
+      const breakers = createProviderBreakers([a], { settings, log: silent });
+      const router = createLlmRouter([a], { timeoutMs: 100, maxRetries: 0, breakers });
+      for (let turn = 0; turn < 2; turn++) await collect(router.stream(request())).catch(() => {});
+      await expect(collect(router.stream(request()))).rejects.toSatisfy(
+        (error) =>
+          error instanceof AllProvidersFailedError &&
+          error.causes.length === 1 &&
+          error.causes[0] instanceof ProviderSkippedError,
+      );
+      expect(a.calls).toBe(2);
+    });
+
+    it('does not count a refused request (4xx) as a failure of the provider', async () => {
+      const a = fake('a', failing(new Error('bad request')));
+      const b = fake('b', async function* () {
+        yield 'ok';
+      });
+      const breakers = createProviderBreakers([a, b], { settings, log: silent });
+      const router = createLlmRouter([a, b], { timeoutMs: 100, maxRetries: 0, breakers });
+      for (let turn = 0; turn < 3; turn++) await collect(router.stream(request()));
+      expect(a.calls).toBe(3);
+      expect(await breakers.snapshots()).toContainEqual(
+        expect.objectContaining({ providerId: 'a', state: 'closed', failures: 0 }),
+      );
+    });
   });
 });

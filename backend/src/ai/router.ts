@@ -7,6 +7,7 @@ import {
   type LlmProvider,
   type LlmRouter,
 } from './types';
+import type { BreakerPass, ProviderBreakers } from './circuit-breaker';
 
 export interface RouterOptions {
   /** Longest wait for the first token of an attempt (and between later tokens). */
@@ -15,6 +16,8 @@ export interface RouterOptions {
   maxRetries: number;
   /** First backoff delay; doubled each retry, with jitter, capped at 8×. */
   backoffMs?: number;
+  /** Skip a provider whose breaker is open; none: every provider is always tried. */
+  breakers?: ProviderBreakers;
   log?: { warn(object: object, message: string): void };
 }
 
@@ -25,6 +28,14 @@ export class FirstTokenTimeoutError extends Error {
   ) {
     super(`${providerId} sent nothing within ${timeoutMs} ms`);
     this.name = 'FirstTokenTimeoutError';
+  }
+}
+
+/** A provider skipped because its circuit breaker is open (no request was sent). */
+export class ProviderSkippedError extends Error {
+  constructor(readonly providerId: string) {
+    super(`${providerId} skipped: its circuit breaker is open`);
+    this.name = 'ProviderSkippedError';
   }
 }
 
@@ -127,36 +138,68 @@ async function* streamWithFallback(
   options: RouterOptions,
   backoffMs: number,
 ): AsyncGenerator<string, void, undefined> {
-  const policy: RetryPolicy = { maxRetries: options.maxRetries, backoffMs, log: options.log };
   const causes: unknown[] = [];
   for (const provider of providers) {
-    for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
-      if (request.signal.aborted) return;
-      let started = false;
-      try {
-        for await (const piece of streamFrom(provider, request, options.timeoutMs)) {
-          if (!started) {
-            started = true;
-            request.onProvider?.({
-              id: provider.id,
-              label: provider.label,
-              offline: provider.offline,
-            });
-          }
-          yield piece;
-        }
-        return;
-      } catch (error) {
-        if (started || error instanceof StreamInterruptedError) throw error;
-        if (request.signal.aborted) return;
-        causes.push(error);
-        const next = await afterFailedAttempt(error, provider, attempt, request.signal, policy);
-        if (next === 'aborted') return;
-        if (next === 'next-provider') break;
-      }
+    if (request.signal.aborted) return;
+    const pass = await admit(provider, options.breakers);
+    if (pass === null) {
+      // Open breaker: skipped at once, no request, no wait.
+      causes.push(new ProviderSkippedError(provider.id));
+      continue;
     }
+    const policy: RetryPolicy = {
+      maxRetries: pass.probe ? 0 : options.maxRetries,
+      backoffMs,
+      log: options.log,
+    };
+    const outcome = yield* attemptsOn(provider, request, options.timeoutMs, pass, policy, causes);
+    if (outcome !== 'next-provider') return;
   }
   throw new AllProvidersFailedError(causes);
+}
+
+/**
+ * One provider's attempts in a turn (a half-open probe gets one). Tells the breaker the verdict:
+ * answered at the first token (or on a refusal of the request itself, a 4xx: the provider is up),
+ * failed when it gives up on retryable failures, abandoned when the student stops.
+ */
+async function* attemptsOn(
+  provider: LlmProvider,
+  request: GenerateRequest,
+  timeoutMs: number,
+  pass: BreakerPass,
+  policy: RetryPolicy,
+  causes: unknown[],
+): AsyncGenerator<string, 'answered' | 'next-provider' | 'aborted', undefined> {
+  for (let attempt = 0; ; attempt++) {
+    let started = false;
+    try {
+      for await (const piece of streamFrom(provider, request, timeoutMs)) {
+        if (!started) {
+          started = true;
+          await pass.answered();
+          request.onProvider?.({
+            id: provider.id,
+            label: provider.label,
+            offline: provider.offline,
+          });
+        }
+        yield piece;
+      }
+      if (started) return 'answered';
+      await pass.abandoned(); // ended quietly without a token: the student stopped
+      return 'aborted';
+    } catch (error) {
+      if (started || error instanceof StreamInterruptedError) throw error;
+      if (request.signal.aborted) {
+        await pass.abandoned();
+        return 'aborted';
+      }
+      causes.push(error);
+      const next = await afterFailedAttempt(error, provider, attempt, request.signal, pass, policy);
+      if (next !== 'retry') return next;
+    }
+  }
 }
 
 interface RetryPolicy {
@@ -165,26 +208,46 @@ interface RetryPolicy {
   log: RouterOptions['log'];
 }
 
+/** Every turn may try a provider without a breaker. */
+const ALWAYS: BreakerPass = {
+  probe: false,
+  answered: async () => {},
+  failed: async () => {},
+  abandoned: async () => {},
+  stillClosed: async () => true,
+};
+
+function admit(provider: LlmProvider, breakers: ProviderBreakers | undefined) {
+  const breaker = breakers?.forProvider(provider.id);
+  return breaker ? breaker.admit() : Promise.resolve(ALWAYS);
+}
+
 /**
  * After a failure before the first token: logs it and, if another try of the same provider is
- * worth it, waits out the backoff first.
+ * worth it (retryable, retries left, its breaker still closed), waits out the backoff first.
  */
 async function afterFailedAttempt(
   error: unknown,
   provider: LlmProvider,
   attempt: number,
   signal: AbortSignal,
+  pass: BreakerPass,
   policy: RetryPolicy,
 ): Promise<'retry' | 'next-provider' | 'aborted'> {
-  const retry = isRetryable(error) && attempt < policy.maxRetries;
+  const retryable = isRetryable(error);
+  const retry = retryable && attempt < policy.maxRetries && (await pass.stillClosed());
   policy.log?.warn(
     { provider: provider.id, attempt: attempt + 1, retry, err: describe(error) },
     'LLM provider failed before its first token',
   );
-  if (!retry) return 'next-provider';
+  if (!retry) {
+    await (retryable ? pass.failed() : pass.answered());
+    return 'next-provider';
+  }
   try {
     await sleep(backoffDelay(policy.backoffMs, attempt), undefined, { signal });
   } catch {
+    await pass.abandoned();
     return 'aborted'; // aborted while waiting
   }
   return 'retry';
@@ -203,22 +266,29 @@ async function completeWithProviders(
 ): Promise<string | null> {
   const deadline = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  const request: GenerateRequest = {
+    system,
+    messages: [{ role: 'user', content: prompt }],
+    hintLevel: 1,
+    material: { question: prompt, programmingLevel: 3, mathsLevel: 3 },
+    signal: combined,
+  };
   for (const provider of providers) {
     if (provider.offline) continue;
     if (combined.aborted) return null;
+    const pass = await admit(provider, options.breakers);
+    if (pass === null) continue;
     try {
       let text = '';
-      const request: GenerateRequest = {
-        system,
-        messages: [{ role: 'user', content: prompt }],
-        hintLevel: 1,
-        material: { question: prompt, programmingLevel: 3, mathsLevel: 3 },
-        signal: combined,
-      };
       for await (const piece of streamFrom(provider, request, options.timeoutMs)) text += piece;
-      if (combined.aborted) return null;
+      if (combined.aborted) {
+        await pass.abandoned();
+        return null;
+      }
+      await pass.answered();
       if (text.trim() !== '') return text.trim();
     } catch (error) {
+      await (isRetryable(error) ? pass.failed() : pass.answered());
       options.log?.warn({ provider: provider.id, err: describe(error) }, 'LLM completion failed');
     }
   }

@@ -15,8 +15,11 @@ import type { Env } from '../../src/config/env';
 export type Vendor = 'openai' | 'anthropic' | 'google' | 'embeddings';
 
 export interface Script {
-  /** Text streamed as tokens (split into words, spaces kept), or the exact tokens. */
-  reply?: string | string[];
+  /**
+   * Text streamed as tokens (split into words, spaces kept), or the exact tokens; a function makes
+   * the reply from the request's body (a model that answers what it is asked).
+   */
+  reply?: string | string[] | ((body: Record<string, unknown>) => string);
   /** Delay before each token. */
   tokenDelayMs?: number;
   /** Answer with this HTTP status and the vendor's error body instead. */
@@ -28,6 +31,9 @@ export interface Script {
   /** Destroy the connection after this many tokens. */
   dropAfter?: number;
 }
+
+/** A script as one request plays it: its reply made. */
+type PlayedScript = Omit<Script, 'reply'> & { reply?: string | string[] };
 
 export interface RecordedRequest {
   vendor: Vendor | 'unknown';
@@ -50,6 +56,12 @@ export interface LlmStandIn {
   /** Vector returned for an embedded text (default: a deterministic 64-dimensional hash). */
   embedWith(embed: (text: string) => number[]): void;
   requestsTo(vendor: Vendor): RecordedRequest[];
+  /**
+   * Stops listening, as a vendor that is down: new connections are refused (ECONNREFUSED, never
+   * recorded) and open ones dropped, until `acceptConnections()` listens on the same port again.
+   */
+  refuseConnections(): Promise<void>;
+  acceptConnections(): Promise<void>;
   reset(): void;
   close(): Promise<void>;
 }
@@ -145,7 +157,11 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
         .end(JSON.stringify({ error: { message: `no route ${path}` } }));
       return;
     }
-    const script = nextScript(vendor);
+    const next = nextScript(vendor);
+    const script: PlayedScript = {
+      ...next,
+      reply: typeof next.reply === 'function' ? next.reply(body) : next.reply,
+    };
     if (script.hang) return;
     if (script.status) {
       res
@@ -174,6 +190,12 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('stand-in has no port');
   const url = `http://127.0.0.1:${address.port}`;
+  const stopListening = async () => {
+    if (!server.listening) return;
+    server.close();
+    for (const socket of sockets) socket.destroy();
+    await once(server, 'close').catch(() => {});
+  };
 
   return {
     url,
@@ -186,6 +208,17 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       embed = fn;
     },
     requestsTo: (vendor) => requests.filter((request) => request.vendor === vendor),
+    refuseConnections: stopListening,
+    async acceptConnections() {
+      if (server.listening) return;
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(address.port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+    },
     reset() {
       requests.length = 0;
       scripts.openai = [];
@@ -194,18 +227,14 @@ export async function startLlmStandIn(): Promise<LlmStandIn> {
       scripts.embeddings = [];
       embed = (text) => hashEmbedding(text);
     },
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-      await once(server, 'close').catch(() => {});
-    },
+    close: stopListening,
   };
 }
 
 async function streamReply(
   vendor: 'openai' | 'anthropic' | 'google',
   model: string,
-  script: Script,
+  script: PlayedScript,
   res: ServerResponse,
 ) {
   res.writeHead(200, {
