@@ -4,6 +4,9 @@
 // give the latency at that rate (the goals). Options: --seconds=10 --only=postgres|pglite
 // --c200=8 --c2m=4 --clist=4 --listrate=N (default: 500/s or half the measured capacity)
 // --phases=saves,saves-at-rate,large-saves,list,list-at-rate,floor (default: all, in this order)
+// --pglite-shared-buffers=128,16: PGlite once per shared_buffers value (MB), to compare settings in
+// one run (the saves' throughput of each against the first is printed at the end).
+// Each database's memory is printed too (lib/memory.ts): RSS after start and its peak over the runs.
 // The floor (PostgreSQL only) runs the same loads against a bare node:http server doing only the
 // database work (lib/floor-server.ts): what this machine allows at all, beside the app's figures.
 import { randomBytes } from 'node:crypto';
@@ -20,6 +23,7 @@ import { type BenchTarget, benchTargets } from './lib/databases';
 import { startFloorServer } from './lib/floor-server';
 import { type HttpLoadResult, runHttpLoad } from './lib/load';
 import type { HttpRequestTemplate } from './lib/load-jobs';
+import { formatMb, memoryNow, pgliteWasmMb, sampleMemoryPeak } from './lib/memory';
 
 const args = Object.fromEntries(
   process.argv.slice(2).map((arg) => arg.replace(/^--/, '').split('=') as [string, string]),
@@ -112,7 +116,17 @@ const postgresCpuMs = (() => {
 postgresCpuMs();
 
 // PostgreSQL first: its goals are the ones the issue sets.
-const targets = benchTargets('tutor-bench-progress').reverse();
+const pgliteSharedBuffers = args['pglite-shared-buffers']?.split(',').map(Number) ?? [];
+if (pgliteSharedBuffers.some((mb) => !Number.isInteger(mb) || mb < 2)) {
+  throw new Error('--pglite-shared-buffers takes whole numbers of MB, at least 2 (e.g. 128,16)');
+}
+const allTargets = benchTargets('tutor-bench-progress', pgliteSharedBuffers);
+const targets = [
+  ...allTargets.filter((t) => t.name === 'postgres'),
+  ...allTargets.filter((t) => t.name === 'pglite'),
+];
+/** The closed-loop saves of each target, for the comparison at the end. */
+const savesByTarget = new Map<string, { small?: HttpLoadResult; large?: HttpLoadResult }>();
 
 /** One line per run: throughput, latencies, CPU per request and GC pauses of the server. */
 function formatResult(name: string, load: string, result: HttpLoadResult): string {
@@ -194,13 +208,16 @@ async function populate(app: FastifyInstance, listUsers: { id: string }[]) {
 async function benchTarget(target: BenchTarget) {
   const opened = await target.open();
   if (typeof opened === 'string') {
-    console.log(`\n${target.name}: skipped, ${opened}`);
+    console.log(`\n${target.label}: skipped, ${opened}`);
     return;
   }
   const { handle, cleanup } = opened;
   const app = await buildTestApp(handle);
+  let stopSampling: (() => { rssMb: number; heapMb: number }) | undefined;
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
+    const started = await memoryNow(handle);
+    stopSampling = sampleMemoryPeak(100);
     const port = (app.server.address() as { port: number }).port;
     const [module1] = await app.database.db
       .select({ id: learningModules.id })
@@ -218,7 +235,7 @@ async function benchTarget(target: BenchTarget) {
           ).rows[0]?.server_version
         : 'PGlite';
     console.log(
-      `\n${target.name} (${version}), ${moduleCount} modules, ${seconds} s per run after 1 s warm-up; load = closed loop of c connections or open loop at a rate`,
+      `\n${target.label} (${version}), ${moduleCount} modules, ${seconds} s per run after 1 s warm-up; load = closed loop of c connections or open loop at a rate`,
     );
 
     const measure = async (
@@ -253,8 +270,12 @@ async function benchTarget(target: BenchTarget) {
       return { label, size, body, requests };
     };
     const small = saveRequests(200 * 1024);
+    const saves: { small?: HttpLoadResult; large?: HttpLoadResult } = {};
+    savesByTarget.set(target.label, saves);
     if (phases.has('saves')) {
-      await measure(small.label, small.requests, { connections: Number(args.c200 ?? 8) });
+      saves.small = await measure(small.label, small.requests, {
+        connections: Number(args.c200 ?? 8),
+      });
     }
     // The goal's rate, open loop, on PostgreSQL only: PGlite cannot sustain it and the backlog
     // would take minutes to drain.
@@ -264,7 +285,9 @@ async function benchTarget(target: BenchTarget) {
         : undefined;
     if (phases.has('large-saves')) {
       const large = saveRequests(2 * 1024 * 1024);
-      await measure(large.label, large.requests, { connections: Number(args.c2m ?? 4) });
+      saves.large = await measure(large.label, large.requests, {
+        connections: Number(args.c2m ?? 4),
+      });
     }
     if (phases.has('saves') || phases.has('saves-at-rate') || phases.has('large-saves')) {
       const [{ writes } = { writes: 0 }] = await app.database.db
@@ -332,7 +355,15 @@ async function benchTarget(target: BenchTarget) {
       const ok = listAtRate.p99 < 5 && clean(listAtRate);
       console.log(`goal GET /api/modules p99 < 5 ms: ${verdict(ok)}`);
     }
+    const peak = stopSampling();
+    const wasm = await pgliteWasmMb(handle);
+    console.log(
+      `memory (this process: the server and its worker threads): RSS ${formatMb(started.rssMb)} MB after start, ` +
+        `peak ${formatMb(peak.rssMb)} MB over the runs` +
+        (wasm === undefined ? '' : `; PGlite's WebAssembly memory ${formatMb(wasm)} MB`),
+    );
   } finally {
+    stopSampling?.();
     await app.close();
     // Ended connections can still be closing when the temporary database is dropped.
     if (handle.kind === 'postgres')
@@ -347,4 +378,18 @@ console.log(
 for (const target of targets) {
   if (args.only && args.only !== target.name) continue;
   await benchTarget(target);
+}
+// With several PGlite settings: each one's saves against the first's, measured in this run.
+const pgliteRuns = [...savesByTarget].filter(([label]) => label.startsWith('pglite'));
+if (pgliteRuns.length > 1) {
+  const [[firstLabel, first]] = pgliteRuns as [(typeof pgliteRuns)[number]];
+  console.log(`\nsaves per second against ${firstLabel}:`);
+  for (const [label, runs] of pgliteRuns.slice(1)) {
+    const ratio = (kind: 'small' | 'large') => {
+      const base = first[kind]?.perSecond;
+      const now = runs[kind]?.perSecond;
+      return base && now !== undefined ? `${(now / base).toFixed(2)}x` : '-';
+    };
+    console.log(`  ${label}: 200 KB saves ${ratio('small')}, 2 MB saves ${ratio('large')}`);
+  }
 }

@@ -19,23 +19,44 @@ export interface OpenedDatabase {
 
 export interface BenchTarget {
   name: 'pglite' | 'postgres';
+  /** How the benchmark names it (PGlite with a shared_buffers other than the default says so). */
+  label: string;
   /** The opened database, or the reason it cannot be (no PostgreSQL answering). */
   open(): Promise<OpenedDatabase | string>;
 }
 
-/** A fresh PGlite under a temporary folder, and a temporary database on PostgreSQL. */
-export function benchTargets(prefix: string): BenchTarget[] {
-  return [
-    {
-      name: 'pglite',
-      async open() {
-        const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-        const handle = openDatabase({ kind: 'pglite', dataDir: join(dir, 'pglite') });
-        return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-      },
+/** A fresh PGlite under a temporary folder (one per `pgliteSharedBuffersMb`, default: the app's). */
+function pgliteTarget(prefix: string, sharedBuffersMb?: number): BenchTarget {
+  return {
+    name: 'pglite',
+    label:
+      sharedBuffersMb === undefined ? 'pglite' : `pglite (shared_buffers ${sharedBuffersMb} MB)`,
+    async open() {
+      const dir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+      const handle = openDatabase({
+        kind: 'pglite',
+        dataDir: join(dir, 'pglite'),
+        sharedBuffersMb,
+      });
+      return { handle, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
     },
+  };
+}
+
+/**
+ * PGlite and a temporary database on PostgreSQL. `pgliteSharedBuffersMb` runs PGlite once per
+ * value, to compare settings in one run.
+ */
+export function benchTargets(prefix: string, pgliteSharedBuffersMb: number[] = []): BenchTarget[] {
+  const pglite =
+    pgliteSharedBuffersMb.length === 0
+      ? [pgliteTarget(prefix)]
+      : pgliteSharedBuffersMb.map((mb) => pgliteTarget(prefix, mb));
+  return [
+    ...pglite,
     {
       name: 'postgres',
+      label: 'postgres',
       async open() {
         const name = `tutor_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
         const admin = new pg.Client({

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { PgliteWorkerClient } from './pglite/client';
+import type { WorkerMemory } from './pglite/protocol';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -22,13 +23,15 @@ export interface DatabaseHandle {
    * stays open (LISTEN). The caller connects and ends it. Absent on PGlite (one process).
    */
   newSessionClient?(): pg.Client;
+  /** PGlite only: its WebAssembly memory and its worker thread's heap (the benchmarks print them). */
+  pgliteMemory?(): Promise<WorkerMemory>;
   close(): Promise<void>;
 }
 
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  /** `dataDir` undefined means in memory (tests); `image`: see PgliteWorkerClient's options. */
-  | { kind: 'pglite'; dataDir?: string; image?: string };
+  /** `dataDir` undefined means in memory (tests); `image`, `sharedBuffersMb`: see WorkerOptions. */
+  | { kind: 'pglite'; dataDir?: string; image?: string; sharedBuffersMb?: number };
 
 /** `onConnectionError`: an idle PostgreSQL connection or the PGlite worker died (both are replaced). */
 export function openDatabase(
@@ -68,6 +71,7 @@ export function openDatabase(
   const client = new PgliteWorkerClient({
     dataDir: target.dataDir,
     image: target.image,
+    sharedBuffersMb: target.sharedBuffersMb,
     onWorkerError: onConnectionError,
   });
   const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Database;
@@ -77,6 +81,7 @@ export function openDatabase(
     ping: async () => void (await db.execute(sql`select 1`)),
     // PGlite is one connection in one process: nothing else can run concurrently.
     withAdvisoryLock: (_key, work) => work(),
+    pgliteMemory: () => client.memory(),
     close: () => client.close(),
   };
 }

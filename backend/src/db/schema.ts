@@ -4,3 +4,4 @@ export * from '../conversation/schema';
 export * from '../learning-modules/schema';
 export * from '../progress/schema';
 export * from '../progress/exercises/schema';
+export * from '../courses/schema';

@@ -103,6 +103,15 @@ describe.skipIf(inject('databaseServerUrl'))('PGlite in a worker thread', () => 
     expect(rows).toEqual([{ id: 21 }]);
   });
 
+  it('runs PostgreSQL with 32 MB of shared buffers and reports its WebAssembly memory', async () => {
+    const { rows } = await client.query<{ shared_buffers: string }>(`show shared_buffers`);
+    expect(rows).toEqual([{ shared_buffers: '32MB' }]);
+    const memory = await client.memory();
+    // PGlite's module asks for 128 MB at least; what it uses of it is another matter.
+    expect(memory.wasmBytes).toBeGreaterThanOrEqual(128 * 1024 * 1024);
+    expect(memory.heapUsedBytes).toBeGreaterThan(0);
+  });
+
   it('fails every call with a clear error once closed', async () => {
     const closed = new PgliteWorkerClient({ image: inject('pgliteImage') });
     await closed.waitReady;
@@ -119,28 +128,36 @@ describe.skipIf(inject('databaseServerUrl'))('PGlite on disk through the worker'
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps what was written when the database is closed and opened again (Drizzle on top)', async () => {
-    const open = (): DatabaseHandle => openDatabase({ kind: 'pglite', dataDir: join(dir, 'data') });
+    // A new directory: its cluster is created in a thread of its own, then served by another.
+    const open = (sharedBuffersMb?: number): DatabaseHandle =>
+      openDatabase({ kind: 'pglite', dataDir: join(dir, 'data'), sharedBuffersMb });
     const first = open();
     await first.db.execute(sql`create table note (body text)`);
     await first.db.transaction(async (tx) => {
       await tx.execute(sql`insert into note values ('survives a restart')`);
     });
     await first.close();
-    const second = open();
+    const second = open(8);
     try {
       const result = await second.db.execute(sql`select body from note`);
       expect((result as unknown as { rows: unknown[] }).rows).toEqual([
         { body: 'survives a restart' },
       ]);
+      const setting = await second.db.execute(sql`show shared_buffers`);
+      expect((setting as unknown as { rows: unknown[] }).rows).toEqual([{ shared_buffers: '8MB' }]);
     } finally {
       await second.close();
     }
-  });
+    // initdb takes a few seconds alone, far longer on a busy machine.
+  }, 90_000);
 
   it('starts a new worker on the same data when the worker dies, failing only the calls in flight', async () => {
     const errors: Error[] = [];
+    // The image seeds the new directory (no initdb); the worker started after the crash must open
+    // the directory as it is, not load the image again.
     const client = new PgliteWorkerClient({
       dataDir: join(dir, 'crash'),
+      image: inject('pgliteImage'),
       onWorkerError: (error) => errors.push(error),
     });
     try {

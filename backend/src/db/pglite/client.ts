@@ -1,17 +1,20 @@
 // The server thread's side of the PGlite worker (worker.ts): the part of PGlite's interface that
 // Drizzle's PGlite driver uses (query, exec, transaction), each call a message to the worker.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import {
   deserializeError,
   type QueryResult,
   type RowMode,
+  type WorkerData,
+  type WorkerMemory,
   type WorkerOptions,
   type WorkerRequest,
   type WorkerResponse,
   type WorkerStarted,
 } from './protocol';
+import { sourceWorkerUrl } from './source-worker';
 
 type Parser = (value: string, type: number) => unknown;
 type Request = WorkerRequest extends infer R
@@ -33,21 +36,13 @@ export interface WorkerTransaction {
 
 /**
  * From the bundle (dist/server.js) the worker is dist/pglite-worker.js; from the TypeScript source
- * (tests, benchmarks, tsx) it is worker.ts, loaded through tsx's loader.
+ * (tests, benchmarks, tsx) it is worker.ts, bundled in memory (source-worker.ts).
  */
-function startWorker(options: WorkerOptions): Worker {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: options });
-  }
-  // tsx's ES module API (require.resolve finds its CommonJS twin beside it, which cannot register
-  // the loader from an evaluated worker script).
-  const tsxApi = createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const tsx = pathToFileURL(tsxApi).href;
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(worker)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData: options });
+function startWorker(data: WorkerData): Worker {
+  const url = import.meta.url.endsWith('.ts')
+    ? sourceWorkerUrl()
+    : new URL('./pglite-worker.js', import.meta.url);
+  return new Worker(url, { workerData: data });
 }
 
 /** Applies the caller's parsers to the columns of the types the worker left as text. */
@@ -83,7 +78,8 @@ export interface PgliteWorkerClientOptions extends WorkerOptions {
 export class PgliteWorkerClient {
   /** Resolves when PGlite is open in the first worker; rejects if it cannot open. */
   readonly waitReady: Promise<void>;
-  private worker!: Worker;
+  /** Undefined until the first worker starts (after the cluster is created, on a new directory). */
+  private worker: Worker | undefined;
   private readonly pending = new Map<
     number,
     { resolve(value: unknown): void; reject(error: Error): void }
@@ -95,8 +91,13 @@ export class PgliteWorkerClient {
   private restartDelayMs = 100;
 
   constructor(private readonly options: PgliteWorkerClientOptions = {}) {
-    this.waitReady = this.spawn();
+    this.waitReady = this.start();
     this.waitReady.catch(() => {}); // reported to whoever awaits a call
+  }
+
+  /** PGlite's WebAssembly memory and the worker thread's heap, for the benchmarks. */
+  memory(): Promise<WorkerMemory> {
+    return this.call<WorkerMemory>({ op: 'memory' });
   }
 
   query<Row>(
@@ -144,7 +145,32 @@ export class PgliteWorkerClient {
     if (this.closing) return;
     await this.call({ op: 'close' }).catch(() => {});
     this.closing = true;
-    await this.worker.terminate();
+    await this.worker?.terminate();
+  }
+
+  private async start(): Promise<void> {
+    const { dataDir } = this.options;
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await this.createCluster();
+    return this.spawn();
+  }
+
+  /** Creates the cluster of a new data directory in a thread of its own (see WorkerData.createOnly). */
+  private async createCluster(): Promise<void> {
+    const { onWorkerError: _onWorkerError, ...workerOptions } = this.options;
+    const worker = startWorker({ ...workerOptions, createOnly: true });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        worker.once('message', (message: WorkerStarted) =>
+          message.started ? resolve() : reject(deserializeError(message.error)),
+        );
+        worker.once('error', reject);
+        worker.once('exit', (code) =>
+          reject(new Error(`The PGlite worker exited (code ${code}) creating the database`)),
+        );
+      });
+    } finally {
+      await worker.terminate();
+    }
   }
 
   /**
@@ -153,8 +179,12 @@ export class PgliteWorkerClient {
    * each time it dies again soon, up to 30 s.
    */
   private spawn(): Promise<void> {
-    const { onWorkerError, ...workerOptions } = this.options;
-    const worker = startWorker(workerOptions);
+    const { onWorkerError, image, ...workerOptions } = this.options;
+    // On disk the image only seeds a new directory (createCluster); in memory every worker loads it.
+    const worker = startWorker({
+      ...workerOptions,
+      image: workerOptions.dataDir ? undefined : image,
+    });
     this.worker = worker;
     this.down = undefined;
     // The worker keeps the process alive only while a call is waiting for it.
@@ -185,12 +215,15 @@ export class PgliteWorkerClient {
 
   private call<T>(request: Request): Promise<T> {
     if (this.closing) return Promise.reject(new Error('The database is closed'));
+    const worker = this.worker;
+    // Still creating the cluster: the call waits for the first worker (or fails as it did).
+    if (!worker) return this.waitReady.then(() => this.call<T>(request));
     if (this.down) return Promise.reject(this.down);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      if (this.pending.size === 1) this.worker.ref();
-      this.worker.postMessage({ ...request, id });
+      if (this.pending.size === 1) worker.ref();
+      worker.postMessage({ ...request, id });
     });
   }
 
@@ -198,7 +231,7 @@ export class PgliteWorkerClient {
     const waiting = this.pending.get(response.id);
     if (!waiting) return;
     this.pending.delete(response.id);
-    if (this.pending.size === 0) this.worker.unref();
+    if (this.pending.size === 0) this.worker?.unref();
     if (response.ok) waiting.resolve(response.value);
     else waiting.reject(deserializeError(response.error));
   }

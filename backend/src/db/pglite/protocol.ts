@@ -16,6 +16,7 @@ export type WorkerRequest =
   | { id: number; op: 'exec'; sql: string; transaction?: number }
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; transaction: number }
+  | { id: number; op: 'memory' }
   | { id: number; op: 'close' };
 
 /** What can be posted of a PostgreSQL error: its message and its scalar fields (code, constraint...). */
@@ -39,6 +40,28 @@ export interface WorkerOptions {
    * of the run opens it (a new cluster takes seconds to create; loading the image, one).
    */
   image?: string;
+  /**
+   * PostgreSQL's shared_buffers in MB (default 32). PGlite's own default, 128 MB, fills most of
+   * its WebAssembly memory, which never shrinks; the pages then stay resident for good.
+   */
+  sharedBuffersMb?: number;
+}
+
+/** What a worker is started with: its options, and whether it only creates the cluster. */
+export interface WorkerData extends WorkerOptions {
+  /**
+   * Create the cluster in `dataDir`, close and say so. PGlite's initdb runs a second PostgreSQL
+   * and its own WebAssembly module beside the first, about 500 MB, which the thread kept long
+   * after (929 MB resident after a first start, 412 MB on an existing database); a thread of its
+   * own gives it back when it ends.
+   */
+  createOnly?: boolean;
+}
+
+/** The worker thread's memory: PGlite's WebAssembly memory and the thread's JavaScript heap. */
+export interface WorkerMemory {
+  wasmBytes: number;
+  heapUsedBytes: number;
 }
 
 export interface QueryField {

@@ -7,17 +7,25 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
   serializeError,
-  type WorkerOptions,
+  type WorkerData,
+  type WorkerMemory,
   type WorkerRequest,
   type WorkerResponse,
   type WorkerStarted,
 } from './protocol';
 
 const port = parentPort!;
-const options = workerData as WorkerOptions;
+const options = workerData as WorkerData;
 const database = new PGlite({
   dataDir: options.dataDir,
   loadDataDir: options.image ? new Blob([readFileSync(options.image)]) : undefined,
+  // PGlite's defaults and our memory settings (see WorkerOptions.sharedBuffersMb); wal_buffers
+  // follows shared_buffers (1/32 of it).
+  startParams: [
+    ...PGlite.defaultStartParams,
+    '-c',
+    `shared_buffers=${options.sharedBuffersMb ?? 32}MB`,
+  ],
 });
 
 interface OpenTransaction {
@@ -89,10 +97,21 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'commit':
     case 'rollback':
       return end(request.transaction, request.op === 'commit');
+    case 'memory':
+      return {
+        wasmBytes: wasmMemoryBytes(),
+        heapUsedBytes: process.memoryUsage().heapUsed,
+      } satisfies WorkerMemory;
     case 'close':
       await database.close();
       return null;
   }
+}
+
+/** The size of PGlite's WebAssembly memory (it grows, never shrinks; not all of it is resident). */
+function wasmMemoryBytes(): number {
+  const mod = (database as unknown as { mod?: { HEAPU8?: Uint8Array } }).mod;
+  return mod?.HEAPU8?.buffer.byteLength ?? 0;
 }
 
 port.on('message', (request: WorkerRequest) => {
@@ -108,7 +127,10 @@ port.on('message', (request: WorkerRequest) => {
 });
 
 database.waitReady.then(
-  () => port.postMessage({ started: true } satisfies WorkerStarted),
+  async () => {
+    if (options.createOnly) await database.close();
+    port.postMessage({ started: true } satisfies WorkerStarted);
+  },
   (error: unknown) =>
     port.postMessage({ started: false, error: serializeError(error) } satisfies WorkerStarted),
 );
