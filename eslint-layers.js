@@ -15,6 +15,8 @@ const FEATURES = [
   'progress',
   'health',
   'static',
+  'courses',
+  'account',
 ];
 
 /** A folder of backend/src may import only itself and the folders named. */
@@ -53,9 +55,16 @@ const layerZones = [
 
 /**
  * Features that may join another feature's tables read-only (progress is per module: its queries
- * join learning_modules for order and title). Nobody writes another feature's tables.
+ * join learning_modules for order and title; a class's dashboard, roster and history are set-based
+ * queries over its students' users, progress and conversations). Nobody writes another feature's
+ * tables.
  */
-const READERS = { 'learning-modules': ['progress'] };
+const READERS = {
+  'learning-modules': ['progress', 'courses'],
+  auth: ['courses'],
+  progress: ['courses'],
+  conversation: ['courses'],
+};
 
 /** A feature's tables are its own: others use its functions, never its schema. */
 const tableZones = FEATURES.map((feature) => ({

@@ -6,6 +6,7 @@ import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { Redis } from 'ioredis';
+import { accountExportRoutes } from './account/routes';
 import { aiPlugin } from './ai/plugin';
 import { authenticationPlugin } from './auth/authenticate';
 import { authRoutes } from './auth/routes';
@@ -18,6 +19,8 @@ import { registerErrorHandler } from './errors/error-handler';
 import { useZodRouteSchemas } from './errors/route-schemas';
 import { chatSessionRoutes } from './conversation/session-routes';
 import { chatSocket } from './chat/socket';
+import { adminControlSocket } from './courses/cli/control-socket';
+import { courseRoutes } from './courses/routes';
 import { closeSocketsGoingAway, registerLiveSockets, registerMessageBudget } from './conversation';
 import { healthRoutes } from './health/routes';
 import { registerExerciseCatalog } from './learning-modules/exercises';
@@ -26,6 +29,8 @@ import { prepareModuleStatuses } from './progress/module-statuses';
 import { exerciseProgressRoutes } from './progress/exercises/routes';
 import { reopenRoute } from './progress/reopen-route';
 import { progressRoutes } from './progress/routes';
+import { SharedRedis } from './rate-limit/shared-redis';
+import { sharedRateLimitStore } from './rate-limit/store';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
 import { appHelmetOptions } from './static/security-headers';
@@ -42,6 +47,8 @@ export interface AppOptions {
   /** Close the database with the app (false when tests share one database between apps). */
   closeDatabase?: boolean;
   jwtSecret: string;
+  /** PGlite: where to serve the admin CLI's control socket (see courses/cli); none when absent. */
+  adminSocketPath?: string;
 }
 
 /** Largest request body accepted anywhere; routes that need more (notebook saves) raise it. */
@@ -62,11 +69,14 @@ export const appPlugin = fp<AppOptions>(
     await app.register(helmet, appHelmetOptions);
     await app.register(cookie);
     await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+    // Every limit and budget counts in Redis when there is one (shared by all instances), and
+    // falls back to counting locally while it fails (rate-limit/shared-redis.ts).
     const redis = env.REDIS_URL
       ? new Redis(env.REDIS_URL, { lazyConnect: false, maxRetriesPerRequest: 1 })
       : undefined;
     if (redis) app.addHook('onClose', async () => void redis.disconnect());
-    await app.register(rateLimit, { global: false, ...(redis ? { redis } : {}) });
+    app.decorate('sharedRedis', new SharedRedis(redis, app.log));
+    await app.register(rateLimit, { global: false, store: sharedRateLimitStore(app.sharedRedis) });
     await app.register(websocket, {
       options: { maxPayload: 256 * 1024 },
       preClose: closeSocketsGoingAway,
@@ -89,10 +99,13 @@ export const appPlugin = fp<AppOptions>(
     // Feature routes.
     await app.register(healthRoutes);
     await app.register(authRoutes, { prefix: '/api/auth' });
+    await app.register(accountExportRoutes, { prefix: '/api/auth' });
     await app.register(learningModuleRoutes, { prepareModuleStatuses });
     await app.register(progressRoutes, { jwtSecret: options.jwtSecret });
     await app.register(reopenRoute);
     await app.register(exerciseProgressRoutes);
+    await app.register(courseRoutes);
+    await app.register(adminControlSocket, { path: options.adminSocketPath });
 
     await app.register(chatSessionRoutes);
     await app.register(chatSocket);
@@ -102,6 +115,7 @@ export const appPlugin = fp<AppOptions>(
     await app.register(staticPlugin, {
       frontendDist: fromRepoRoot(env.FRONTEND_DIST),
       jupyterLiteDir: fromRepoRoot(env.JUPYTERLITE_DIR),
+      pyodideMirrorDir: env.PYODIDE_MIRROR_DIR && fromRepoRoot(env.PYODIDE_MIRROR_DIR),
     });
   },
   { name: 'app' },

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { buildApp } from './app';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { ConfigError, loadEnv } from './config/env';
+import { adminSocketPathFor } from './courses/cli/control-socket';
 import { openDatabase } from './db/client';
 import { databaseTargetFromEnv } from './db/database-target';
 import { loggerOptions } from './logging/logger';
@@ -29,7 +30,10 @@ async function main(): Promise<void> {
       'a database connection failed (an idle PostgreSQL connection, or the PGlite worker); it will be replaced',
     ),
   );
-  const app = await buildApp({ env, database, jwtSecret }, { logger: loggerOptions(env) });
+  const app = await buildApp(
+    { env, database, jwtSecret, adminSocketPath: adminSocketPathFor(env) },
+    { logger: loggerOptions(env) },
+  );
   logRef.current = app.log;
 
   let closing = false;

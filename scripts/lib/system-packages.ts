@@ -3,7 +3,11 @@ import { existsSync } from 'node:fs';
 
 import { chromiumExecutable as chromiumPath } from './chromium';
 
-/** Debian packages the tests use: the browser, and the Python stack that runs the notebooks. */
+/**
+ * Debian packages the tests use: the browser, nginx (the load balancer of the multi-instance
+ * test), and the Python stack that runs the notebooks.
+ */
+const nginxPath = '/usr/sbin/nginx';
 const pythonModules = ['numpy', 'matplotlib', 'nbclient', 'nbformat', 'ipykernel'];
 const pythonPackages = ['python3-numpy', 'python3-matplotlib', 'python3-nbclient', 'python3-nbformat', 'python3-ipykernel'];
 
@@ -26,12 +30,14 @@ function aptInstall(packages: string[]): void {
 }
 
 /**
- * Makes sure Chromium and the notebooks' Python packages exist, installing them with apt-get
+ * Makes sure Chromium, nginx and the notebooks' Python packages exist, installing them with apt-get
  * where that is possible (root on Debian), and otherwise stopping with how to get them.
  */
 export function ensureSystemPackages(): void {
   const missing: string[] = [];
   if (!existsSync(chromiumPath)) missing.push('chromium');
+  // Optional elsewhere: the multi-instance test says it is skipped without it.
+  if (!existsSync(nginxPath) && canApt()) missing.push('nginx-light');
   if (!pythonReady()) missing.push(...pythonPackages);
   if (missing.length === 0) return;
   if (!canApt()) {

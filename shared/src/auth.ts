@@ -113,6 +113,8 @@ export const ProfileSchema = z.object({
   username: z.string(),
   programming_level: z.number().int(),
   maths_level: z.number().int(),
+  /** 'student' (default), 'instructor' or 'admin'. */
+  role: z.enum(['student', 'instructor', 'admin']),
   /** ISO 8601. */
   created_at: z.string(),
 });

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
+  AccountDeleteSchema,
+  type AccountDeleteRequest,
+  type AccountDeleted,
+} from '@tutor/shared/account';
+import {
   LoginSchema,
   PasswordChangeSchema,
   ProfileUpdateSchema,
@@ -16,12 +21,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { unauthorized } from '../errors/app-error';
 import { zodSchema } from '../errors/route-schemas';
 import { createKeyedLimit, perIpRouteLimit } from '../rate-limit/limits';
+import { deleteAccount } from './account-deletion';
 import { createLoginThrottle } from './login-throttle';
+import { createResetMailer } from './password-reset-mail';
+import { passwordResetRoutes } from './password-reset-routes';
+import { PasswordResets } from './password-resets';
 import { RefreshSessions } from './refresh-sessions';
 import { clearRefreshCookie, refreshCookie, setRefreshCookie } from './refresh-cookie';
 import { AuthService, type IssuedSession } from './service';
 
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
 const SWEEP_INTERVAL_MS = 6 * 60 * MINUTE_MS;
 
 /**
@@ -37,14 +47,28 @@ const bodyEmail = (request: FastifyRequest) =>
     )
     .digest('base64url');
 
-/** Deletes long-expired refresh tokens at start and then every few hours, in the background. */
-function sweepExpiredTokens(app: FastifyInstance, sessions: RefreshSessions): void {
+/**
+ * Deletes long-expired refresh and password-reset tokens at start and then every few hours, in the
+ * background.
+ */
+function sweepExpiredTokens(
+  app: FastifyInstance,
+  sessions: RefreshSessions,
+  resets: PasswordResets,
+): void {
   let running: Promise<unknown> = Promise.resolve();
   const sweep = () => {
-    running = sessions.deleteExpired().then(
-      (count) => count > 0 && app.log.info({ count }, 'deleted expired refresh tokens'),
-      (error: unknown) => app.log.warn({ err: error }, 'deleting expired refresh tokens failed'),
-    );
+    running = Promise.all([
+      sessions.deleteExpired().then(
+        (count) => count > 0 && app.log.info({ count }, 'deleted expired refresh tokens'),
+        (error: unknown) => app.log.warn({ err: error }, 'deleting expired refresh tokens failed'),
+      ),
+      resets.deleteExpired().then(
+        (count) => count > 0 && app.log.info({ count }, 'deleted expired password reset tokens'),
+        (error: unknown) =>
+          app.log.warn({ err: error }, 'deleting expired password reset tokens failed'),
+      ),
+    ]);
   };
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
@@ -66,6 +90,8 @@ interface AuthLimits {
   registerEmail: RequestCheck;
   login: RequestCheck;
   passwordChange: RequestCheck;
+  accountDelete: RequestCheck;
+  passwordResetEmail: RequestCheck;
 }
 
 function createAuthLimits(app: FastifyInstance, perMinute: number): AuthLimits {
@@ -89,7 +115,22 @@ function createAuthLimits(app: FastifyInstance, perMinute: number): AuthLimits {
     windowMs: MINUTE_MS,
     key: (request) => request.user.id,
   });
-  return { ip, registerEmail, login, passwordChange };
+  // Deleting an account checks the password too: the same limit, counted apart.
+  const accountDelete = createKeyedLimit(app, {
+    name: 'account-delete-user',
+    max: perMinute,
+    windowMs: MINUTE_MS,
+    key: (request) => request.user.id,
+  });
+  // Each request may send a mail: few per address an hour, so nobody is flooded with them. Unknown
+  // emails count the same, so a 429 says nothing about whether an account exists.
+  const passwordResetEmail = createKeyedLimit(app, {
+    name: 'password-reset-email',
+    max: perMinute,
+    windowMs: HOUR_MS,
+    key: bodyEmail,
+  });
+  return { ip, registerEmail, login, passwordChange, accountDelete, passwordResetEmail };
 }
 
 type SendSession = (
@@ -160,7 +201,7 @@ function refreshCookieRoutes(app: FastifyInstance, { service, sendSession }: Aut
   });
 }
 
-/** `/me` and `/me/password`: the signed-in user's profile and password. */
+/** `/me` and `/me/password`: the signed-in user's profile, password and account. */
 function profileRoutes(app: FastifyInstance, { service, limits, sendSession }: AuthRouteContext) {
   app.get('/me', { onRequest: app.authenticate }, async (request): Promise<Profile> =>
     service.profile(request.user.id),
@@ -188,6 +229,21 @@ function profileRoutes(app: FastifyInstance, { service, limits, sendSession }: A
       );
     },
   );
+
+  app.delete<{ Body: AccountDeleteRequest }>(
+    '/me',
+    {
+      config: limits.ip,
+      onRequest: app.authenticate,
+      schema: { body: zodSchema(AccountDeleteSchema) },
+    },
+    async (request, reply): Promise<AccountDeleted> => {
+      await limits.accountDelete(request);
+      await deleteAccount(app.database.db, app.tokens, request.user.id, request.body.password);
+      clearRefreshCookie(request, reply);
+      return { status: 'deleted' };
+    },
+  );
 }
 
 /** `/api/auth/*`: accounts, sessions and the profile (foundation §1). */
@@ -195,7 +251,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   const { config } = app;
   const sessions = new RefreshSessions(app.database.db, config.REFRESH_TOKEN_TTL_DAYS);
   const service = new AuthService(app.database.db, app.tokens, sessions);
-  sweepExpiredTokens(app, sessions);
+  const mailer = createResetMailer(config, app.log);
+  const resets = new PasswordResets(app.database.db, app.tokens, mailer, app.log);
+  // Queued reset mails go out before the database closes (hooks run in reverse order).
+  app.addHook('onClose', async () => {
+    await resets.idle();
+    mailer.close();
+  });
+  sweepExpiredTokens(app, sessions, resets);
   const context: AuthRouteContext = {
     service,
     limits: createAuthLimits(app, config.AUTH_RATE_LIMIT_PER_MINUTE),
@@ -205,4 +268,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   credentialRoutes(app, context);
   refreshCookieRoutes(app, context);
   profileRoutes(app, context);
+  passwordResetRoutes(app, {
+    resets,
+    ipLimit: context.limits.ip,
+    emailLimit: context.limits.passwordResetEmail,
+  });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   pgTable,
@@ -28,9 +29,17 @@ export const users = pgTable(
      * change, a reused refresh token) ends all of the user's access tokens at once.
      */
     tokenGeneration: integer('token_generation').notNull().default(0),
+    /** 'student' (default), 'instructor' (owns classes) or 'admin' (made from the command line). */
+    role: varchar('role', { length: 20 })
+      .$type<'student' | 'instructor' | 'admin'>()
+      .notNull()
+      .default('student'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [uniqueIndex('users_username_lower_key').on(sql`lower(${table.username})`)],
+  (table) => [
+    uniqueIndex('users_username_lower_key').on(sql`lower(${table.username})`),
+    check('users_role_check', sql`${table.role} in ('student', 'instructor', 'admin')`),
+  ],
 );
 
 /**
@@ -55,6 +64,25 @@ export const refreshTokens = pgTable(
     index('refresh_tokens_user_id_idx').on(table.userId),
     index('refresh_tokens_family_id_idx').on(table.familyId),
   ],
+);
+
+/**
+ * Password-reset tokens are kept only as SHA-256 hashes. Each works once (used_at) and for a short
+ * time (expires_at); asking again adds a row and leaves earlier unused links valid until they expire.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('password_reset_tokens_user_id_idx').on(table.userId)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -31,7 +31,12 @@ const emailTaken = () => badRequest('Email already registered', { fields: ['emai
 const usernameTaken = () => badRequest('Username already taken', { fields: ['username'] });
 
 /** Refuses a password the shared estimator calls guessable (the browser's meter uses the same). */
-function requireStrongPassword(field: string, label: string, password: string, personal: string[]) {
+export function requireStrongPassword(
+  field: string,
+  label: string,
+  password: string,
+  personal: string[],
+) {
   const strength = passwordStrength(password, personal);
   if (!strength.acceptable)
     throw badRequest(weakPasswordMessage(label, strength), { fields: [field] });
@@ -43,12 +48,13 @@ let dummyHash: Promise<string> | undefined;
 const timingDummyHash = () => (dummyHash ??= hashPassword('timing-equaliser-not-a-password'));
 
 /** The columns a profile shows (never the password hash or the hidden levels). */
-const profileColumns = {
+export const profileColumns = {
   id: users.id,
   email: users.email,
   username: users.username,
   programmingLevel: users.programmingLevel,
   mathsLevel: users.mathsLevel,
+  role: users.role,
   createdAt: users.createdAt,
 };
 
@@ -59,6 +65,7 @@ export function toProfile(user: Pick<User, keyof typeof profileColumns>): Profil
     username: user.username,
     programming_level: user.programmingLevel,
     maths_level: user.mathsLevel,
+    role: user.role,
     created_at: user.createdAt.toISOString(),
   };
 }

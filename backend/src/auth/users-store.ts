@@ -1,8 +1,12 @@
 // What other features read and write of the users table, which is auth's: the student's name and
-// levels for a chat turn, and the effective levels the pedagogy engine moves.
+// levels for a chat turn, the effective levels the pedagogy engine moves, the profile an account
+// export starts with, and the role the admin page and `npm run admin` set.
+import type { Profile } from '@tutor/shared/auth';
+import type { Role } from '@tutor/shared/courses';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { users } from './schema';
+import { profileColumns, toProfile } from './service';
 
 export interface Learner {
   username: string;
@@ -38,4 +42,26 @@ export function effectiveLevelsUpdate(
   return sql`update users set effective_programming_level = ${levels.programming},
           effective_maths_level = ${levels.maths}
         where id = ${userId}`;
+}
+
+/** The profile as GET /api/auth/me shows it (never the password hash), or undefined. */
+export async function loadProfile(db: Database, userId: string): Promise<Profile | undefined> {
+  const [user] = await db.select(profileColumns).from(users).where(eq(users.id, userId));
+  return user && toProfile(user);
+}
+
+/** Sets the role of the user with this id or (lower-cased) email; the updated row, if any. */
+export async function setRole(db: Database, who: { id: string } | { email: string }, role: Role) {
+  const [row] = await db
+    .update(users)
+    .set({ role })
+    .where('id' in who ? eq(users.id, who.id) : eq(users.email, who.email))
+    .returning({
+      id: users.id,
+      email: users.email,
+      username: users.username,
+      role: users.role,
+      createdAt: users.createdAt,
+    });
+  return row;
 }

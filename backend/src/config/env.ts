@@ -40,6 +40,8 @@ const BaseEnvSchema = z.object({
   TRUST_PROXY: booleanFromString.default(false),
   DATABASE_URL: optionalString,
   DATA_DIR: z.string().default('./data'),
+  /** The embedded PGlite's shared_buffers (its page cache); resident once used. */
+  PGLITE_SHARED_BUFFERS_MB: z.coerce.number().int().min(2).max(1024).default(32),
   JWT_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
     message: 'must be at least 32 characters',
   }),
@@ -52,8 +54,15 @@ const BaseEnvSchema = z.object({
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   REDIS_URL: optionalString,
+  // Password-reset mail: without SMTP_URL the link is logged instead (a local install works).
+  SMTP_URL: optionalString,
+  SMTP_FROM: z.string().default('Numerical Tutor <no-reply@localhost>'),
+  /** The address students open the app at, for links in mails (e.g. https://tutor.example.org). */
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   FRONTEND_DIST: z.string().default('frontend/dist'),
   JUPYTERLITE_DIR: z.string().default('frontend/public/jupyterlite'),
+  /** A Pyodide package folder (`npm run pyodide:mirror`) to serve under /pyodide/ for the lab. */
+  PYODIDE_MIRROR_DIR: optionalString,
   NOTEBOOKS_DIR: z.string().default('notebooks'),
   CHAT_HISTORY_BUDGET_CHARS: z.coerce.number().int().min(1000).default(24_000),
   CHAT_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
@@ -75,6 +84,9 @@ const BaseEnvSchema = z.object({
   OPENAI_COMPATIBLE_API_KEY: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(2),
+  // Circuit breaker per provider: consecutive failed turns that open it (0: off), and its cool-down.
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(0).max(100).default(3),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(100).max(3_600_000).default(30_000),
   // AI: embeddings for the message pre-filter; "local" needs no network.
   EMBEDDING_PROVIDER: z
     .enum(['local', 'openai', 'cohere', 'google', 'voyage', 'openai-compatible'])
@@ -126,6 +138,10 @@ export const EnvSchema = BaseEnvSchema.superRefine((env, ctx) => {
         message: `required when EMBEDDING_PROVIDER is ${env.EMBEDDING_PROVIDER}`,
       });
     }
+  }
+  // A link built from the request's Host header could point a mailed token at another site.
+  if (env.SMTP_URL && !env.PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required with SMTP_URL' });
   }
   if (env.EMBEDDING_THRESHOLDS !== undefined) {
     try {

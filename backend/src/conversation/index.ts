@@ -7,4 +7,4 @@ export {
 } from './register';
 export { closeSocketsGoingAway, registerLiveSockets } from './socket/live-sockets';
 export { registerMessageBudget } from './socket/message-budget';
-export type { TurnContext } from './turn/types';
+export { type TurnContext, TurnRefused } from './turn/types';

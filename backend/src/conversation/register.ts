@@ -15,7 +15,7 @@ import { withinMessageBudget } from './socket/message-budget';
 import { INTERNAL_ERROR_MESSAGE, UNAVAILABLE_MESSAGE } from './turn/canned';
 import { turnDeps } from './turn/deps';
 import { runTurn } from './turn/run-turn';
-import type { TurnRequest } from './turn/types';
+import { type TurnRequest, TurnRefused } from './turn/types';
 
 /** What a feature says about one message: everything of the turn but its user and stop signal. */
 export type PreparedTurn = Omit<TurnRequest, 'userId' | 'signal'>;
@@ -34,7 +34,8 @@ export interface ConversationRoute<Frame> {
   frameSchema: z.ZodType<Frame>;
   /**
    * Runs once per socket after authentication and returns the function that prepares each turn
-   * from a valid frame; or null after closing the socket itself (e.g. an unknown module).
+   * from a valid frame; or null after closing the socket itself (e.g. an unknown module). The
+   * preparer may throw `TurnRefused` (a policy says no): an `error` event, nothing stored.
    */
   prepare(connection: ConversationConnection): Promise<TurnPreparer<Frame> | null>;
 }
@@ -51,13 +52,14 @@ function frameHandler<Frame>(
   return async (raw, signal, send) => {
     const frame = route.frameSchema.safeParse(raw);
     if (!frame.success) return send({ type: 'error', message: describeZodError(frame.error) });
-    if (!withinMessageBudget(app, userId, send)) return;
+    if (!(await withinMessageBudget(app, userId, send))) return;
     const deps = turnDeps(app, request.log);
     if (!deps) return send({ type: 'error', message: UNAVAILABLE_MESSAGE });
     let prepared: PreparedTurn;
     try {
       prepared = await prepareTurn(frame.data);
     } catch (error) {
+      if (error instanceof TurnRefused) return send({ type: 'error', message: error.message });
       request.log.error({ err: error }, `${route.name} turn could not be prepared`);
       return send({ type: 'error', message: INTERNAL_ERROR_MESSAGE });
     }

@@ -3,9 +3,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { tooManyRequests } from '../errors/app-error';
 
 /**
- * Rate limits on top of @fastify/rate-limit, so every counter lives in its one store: Redis when
- * REDIS_URL is set (shared by all instances), otherwise an in-process LRU. Both kinds answer with
- * the one error format, a 429 with Retry-After.
+ * Rate limits on top of @fastify/rate-limit, so every counter lives in its one store (store.ts):
+ * Redis when REDIS_URL is set (shared by all instances; counted locally while Redis fails),
+ * otherwise an in-process LRU. Both kinds answer with the one error format, a 429 with Retry-After.
  */
 
 const retryAfterSeconds = (ttlMs: number) => Math.max(1, Math.ceil(ttlMs / 1000));

@@ -12,14 +12,17 @@ import {
   type ConversationConnection,
   type PreparedTurn,
   registerConversation,
+  TurnRefused,
 } from '../conversation';
+import { errorTypeOf, recordErrorContext } from '../courses/error-contexts';
+import { studentPolicy } from '../courses/policy';
 import {
   type ExerciseCatalog,
   exercisesForNotebook,
   findExercise,
 } from '../learning-modules/exercises';
 import { getModule, type LearningModule } from '../learning-modules/service';
-import type { ExerciseChecks } from '../pedagogy/types';
+import type { ExerciseChecks, HintLevel } from '../pedagogy/types';
 import {
   exerciseStateOf,
   getExerciseProgress,
@@ -79,16 +82,33 @@ async function checksOf(
   };
 }
 
+/** The error type of a question's error output on an exercise, for the class dashboard. */
+async function keepErrorType(
+  app: FastifyInstance,
+  userId: string,
+  moduleId: string,
+  exerciseId: string,
+  errorOutput: string | null | undefined,
+): Promise<void> {
+  const error = errorTypeOf(errorOutput);
+  if (error) await recordErrorContext(app.database.db, { userId, moduleId, exerciseId, error });
+}
+
 /**
  * One tutor turn: the module, exercise (with its check state) and notebook cell as context; a
- * complete answer counts an attempt on the module and on the exercise.
+ * complete answer counts an attempt on the module and on the exercise. The student's classes'
+ * policy is read on every turn (an exam window can start mid-session): tutor off refuses the turn
+ * before anything is stored; the hint level is capped.
  */
 async function prepareTutorTurn(
   { app, request, userId }: ConversationConnection,
   module: LearningModule,
   frame: TutorMessageFrame,
 ): Promise<PreparedTurn> {
+  const policy = await studentPolicy(app.database.db, userId, module.id);
+  if (!policy.tutor_enabled) throw new TurnRefused(policy.notice ?? 'The tutor is off.');
   const exercise = exerciseOf(app.exercises, module, frame.exercise_id);
+  if (exercise) await keepErrorType(app, userId, module.id, exercise.id, frame.error_output);
   const checks = exercise ? await checksOf(app, userId, exercise.id) : undefined;
   const built = buildTutorContext(module, {
     cellCode: frame.cell_code,
@@ -123,6 +143,7 @@ async function prepareTutorTurn(
     continueLatest: !frame.new_session,
     context: {
       ...built.context,
+      maxHintLevel: policy.max_hint_level as HintLevel,
       onAnswered: async ({ hintLevel }) => {
         await incrementAttempt(app.database.db, userId, module.id);
         if (exercise) {

@@ -42,7 +42,7 @@ describe('profile and password', () => {
       headers: student.headers,
     });
     expect(Object.keys(response.json()).sort()).toEqual(
-      ['created_at', 'email', 'id', 'maths_level', 'programming_level', 'username'].sort(),
+      ['created_at', 'email', 'id', 'maths_level', 'programming_level', 'role', 'username'].sort(),
     );
     expect(response.body).not.toContain(student.user.passwordHash);
     // (Not a substring check: created_at may well contain "4.2".)

@@ -48,6 +48,7 @@ describe('register, login, refresh, logout', () => {
       username: 'Ada L.',
       programming_level: 3,
       maths_level: 3,
+      role: 'student',
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
     const [row] = await app.database.db

@@ -13,6 +13,7 @@ const profileOf = (id: string) => ({
   username: id,
   programming_level: 2,
   maths_level: 2,
+  role: 'student' as const,
   created_at: '2026-01-01T00:00:00.000Z',
 });
 const signedIn = (id: string) => fakeAuth({ status: 'signedIn', user: profileOf(id) });

@@ -1,5 +1,6 @@
 import { Link, NavLink } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { canTeach, isAdmin } from '../courses/roles';
 import { useCompactLayout } from '../lib/compact-layout';
 import { SiteMenu } from './site-menu';
 import { useLogout } from './use-logout';
@@ -36,6 +37,7 @@ interface SignedInLinksProps {
 
 /** A signed-in student's links, and logging out. */
 function SignedInLinks({ loggingOut, onLogout }: SignedInLinksProps) {
+  const role = useAuth().user?.role;
   return (
     <ul className="flex flex-wrap items-center gap-1">
       <li>
@@ -48,6 +50,20 @@ function SignedInLinks({ loggingOut, onLogout }: SignedInLinksProps) {
           Modules
         </NavLink>
       </li>
+      {canTeach(role) && (
+        <li>
+          <NavLink to="/classes" className={linkClass}>
+            Classes
+          </NavLink>
+        </li>
+      )}
+      {isAdmin(role) && (
+        <li>
+          <NavLink to="/admin" className={linkClass}>
+            Admin
+          </NavLink>
+        </li>
+      )}
       <li>
         <NavLink to="/profile" className={linkClass}>
           Profile

@@ -1,11 +1,16 @@
 import type { RouteObject } from 'react-router';
 import { ChangePasswordPage } from '../auth/change-password-page';
+import { ForgotPasswordPage } from '../auth/forgot-password-page';
 import { LoginPage } from '../auth/login-page';
 import { ProfilePage } from '../auth/profile-page';
 import { GuestOnlyRoute, ProtectedRoute } from '../auth/protected-route';
 import { RegisterPage } from '../auth/register-page';
+import { ResetPasswordPage } from '../auth/reset-password-page';
 import { DEFAULT_AFTER_REGISTER } from '../auth/redirect';
 import { FullPageSpinner } from '../components/spinner';
+import { JoinPage } from '../courses/join-page';
+import { RoleRoute } from '../courses/role-route';
+import { canTeach, isAdmin } from '../courses/roles';
 import { HomeRoute } from '../landing/home-route';
 import type { PageHandle } from '../lib/site-menu';
 import { ModuleListPage } from '../modules/module-list-page';
@@ -30,6 +35,9 @@ export const routes: RouteObject[] = [
         element: <GuestOnlyRoute fallback={DEFAULT_AFTER_REGISTER} />,
         children: [{ path: 'register', element: <RegisterPage /> }],
       },
+      // A forgotten password: open to anyone (a signed-in student may follow a mailed link too).
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         element: <ProtectedRoute />,
         children: [
@@ -50,6 +58,50 @@ export const routes: RouteObject[] = [
           },
           { path: 'profile', element: <ProfilePage /> },
           { path: 'profile/password', element: <ChangePasswordPage /> },
+          // Classes (issue 20): a student joins through the link; instructors run their classes.
+          { path: 'join/:code', element: <JoinPage /> },
+          {
+            element: (
+              <RoleRoute allow={canTeach} explanation="Only instructors have classes to manage." />
+            ),
+            children: [
+              {
+                path: 'classes',
+                lazy: async () => ({
+                  Component: (await import('../courses/classes-page')).ClassesPage,
+                }),
+              },
+              {
+                path: 'classes/:classId',
+                lazy: async () => ({
+                  Component: (await import('../courses/class-settings-page')).ClassSettingsPage,
+                }),
+              },
+              {
+                path: 'classes/:classId/dashboard',
+                lazy: async () => ({
+                  Component: (await import('../courses/dashboard-page')).DashboardPage,
+                }),
+              },
+              {
+                path: 'classes/:classId/students/:userId',
+                lazy: async () => ({
+                  Component: (await import('../courses/student-history-page')).StudentHistoryPage,
+                }),
+              },
+            ],
+          },
+          {
+            element: (
+              <RoleRoute allow={isAdmin} explanation="Only administrators can see this page." />
+            ),
+            children: [
+              {
+                path: 'admin',
+                lazy: async () => ({ Component: (await import('../admin/admin-page')).AdminPage }),
+              },
+            ],
+          },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

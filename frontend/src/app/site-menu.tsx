@@ -9,6 +9,8 @@ import {
   type RefObject,
 } from 'react';
 import { NavLink } from 'react-router';
+import { useAuth } from '../auth/auth-context';
+import { canTeach, isAdmin } from '../courses/roles';
 import { useLogout } from './use-logout';
 
 const itemClass = ({ isActive }: { isActive: boolean }) =>
@@ -99,6 +101,7 @@ interface MenuLinksProps {
 /** The main links and "Log out", as the open menu lists them. */
 function MenuLinks({ onFollow }: MenuLinksProps) {
   const { loggingOut, handleLogout } = useLogout();
+  const role = useAuth().user?.role;
   return (
     <ul className="space-y-0.5">
       <li>
@@ -111,6 +114,20 @@ function MenuLinks({ onFollow }: MenuLinksProps) {
           Modules
         </NavLink>
       </li>
+      {canTeach(role) && (
+        <li>
+          <NavLink to="/classes" className={itemClass} onClick={onFollow}>
+            Classes
+          </NavLink>
+        </li>
+      )}
+      {isAdmin(role) && (
+        <li>
+          <NavLink to="/admin" className={itemClass} onClick={onFollow}>
+            Admin
+          </NavLink>
+        </li>
+      )}
       <li>
         <NavLink to="/profile" className={itemClass} onClick={onFollow}>
           Profile

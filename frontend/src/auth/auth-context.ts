@@ -9,9 +9,13 @@ export interface AuthContextValue {
   user: Profile | null;
   /** True after the user logged out themselves (not a lost session): no redirect-back then. */
   loggedOut: boolean;
+  /** Why the session ended, to show on the landing page (the account was deleted). */
+  signedOutNotice: string | null;
   login(input: LoginRequest): Promise<void>;
   register(input: RegisterInput): Promise<void>;
   logout(): Promise<void>;
+  /** Forgets the session here without asking the server (it already ended it), with a notice. */
+  endSession(notice: string): void;
   /** Replaces the profile held in memory (after the profile page saved it). */
   setUser(profile: Profile): void;
   /** Starts using a new access token (the server may issue one on a password change). */

@@ -11,6 +11,7 @@ const profile = {
   username: 'ada',
   programming_level: 2,
   maths_level: 4,
+  role: 'student' as const,
   created_at: '2026-01-01T00:00:00.000Z',
 };
 

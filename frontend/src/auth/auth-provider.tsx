@@ -23,16 +23,27 @@ interface SessionState {
   status: AuthStatus;
   user: Profile | null;
   loggedOut: boolean;
+  signedOutNotice: string | null;
 }
 
-const signedOut: SessionState = { status: 'signedOut', user: null, loggedOut: false };
+const signedOut: SessionState = {
+  status: 'signedOut',
+  user: null,
+  loggedOut: false,
+  signedOutNotice: null,
+};
 
 /** Restores the session on start, and signs out when the client drops its token. */
 function useSessionRestore(setSession: Dispatch<SetStateAction<SessionState>>) {
   useEffect(() => {
     return client.subscribe((token) => {
-      // Keep the logged-out flag when this is the logout itself.
-      if (token === null) setSession((current) => ({ ...signedOut, loggedOut: current.loggedOut }));
+      // Keep the logged-out flag and notice when this is the logout itself.
+      if (token === null)
+        setSession((current) => ({
+          ...signedOut,
+          loggedOut: current.loggedOut,
+          signedOutNotice: current.signedOutNotice,
+        }));
     });
   }, [setSession]);
 
@@ -44,7 +55,7 @@ function useSessionRestore(setSession: Dispatch<SetStateAction<SessionState>>) {
       .then((token) => (token === null ? null : getProfile()))
       .then(
         (user) => {
-          if (active) setSession(user ? { status: 'signedIn', user, loggedOut: false } : signedOut);
+          if (active) setSession(user ? { ...signedOut, status: 'signedIn', user } : signedOut);
         },
         () => {
           // Server unreachable: start signed out; the login form reports the problem if it persists.
@@ -63,18 +74,14 @@ function useSessionRestore(setSession: Dispatch<SetStateAction<SessionState>>) {
  * token (a refresh that failed, a logout).
  */
 export function AuthProvider({ children }: AuthProviderProps) {
-  const [session, setSession] = useState<SessionState>({
-    status: 'restoring',
-    user: null,
-    loggedOut: false,
-  });
+  const [session, setSession] = useState<SessionState>({ ...signedOut, status: 'restoring' });
 
   useSessionRestore(setSession);
 
   const startSession = useCallback(async (accessToken: string) => {
     client.setAccessToken(accessToken);
     const user = await getProfile();
-    setSession({ status: 'signedIn', user, loggedOut: false });
+    setSession({ ...signedOut, status: 'signedIn', user });
   }, []);
 
   const login = useCallback(
@@ -98,16 +105,30 @@ export function AuthProvider({ children }: AuthProviderProps) {
     }
   }, []);
 
+  const endSession = useCallback((notice: string) => {
+    setSession({ ...signedOut, loggedOut: true, signedOutNotice: notice });
+    client.setAccessToken(null);
+  }, []);
+
   const setUser = useCallback(
-    (user: Profile) => setSession({ status: 'signedIn', user, loggedOut: false }),
+    (user: Profile) => setSession({ ...signedOut, status: 'signedIn', user }),
     [],
   );
   const setAccessToken = useCallback((token: string) => client.setAccessToken(token), []);
   const getAccessToken = useCallback(() => client.getAccessToken(60), []);
 
   const value = useMemo<AuthContextValue>(
-    () => ({ ...session, login, register, logout, setUser, setAccessToken, getAccessToken }),
-    [session, login, register, logout, setUser, setAccessToken, getAccessToken],
+    () => ({
+      ...session,
+      login,
+      register,
+      logout,
+      endSession,
+      setUser,
+      setAccessToken,
+      getAccessToken,
+    }),
+    [session, login, register, logout, endSession, setUser, setAccessToken, getAccessToken],
   );
 
   return <AuthContext value={value}>{children}</AuthContext>;

@@ -55,6 +55,9 @@ export function LoginPage() {
           error={errors.password}
           onChange={(event) => setValue('password', event.target.value)}
         />
+        <p className="-mt-2 text-right text-sm">
+          <TextLink to="/forgot-password">Forgot password?</TextLink>
+        </p>
         <Button type="submit" pending={pending} className="w-full">
           Log in
         </Button>

@@ -6,7 +6,9 @@ import { Button } from '../components/button';
 import { FormField } from '../components/form-field';
 import { PageCard } from '../components/page-card';
 import { TextLink } from '../components/text-link';
+import { MyClassesSection } from '../courses/my-classes-section';
 import { useForm } from '../lib/use-form';
+import { AccountDataSection } from './account-data-section';
 import { ExperienceFieldset, UsernameField } from './account-fields';
 import { useAuth } from './auth-context';
 import { profileFields, validateProfileForm } from './validation';
@@ -98,6 +100,8 @@ function ProfileForm({ user }: { user: Profile }) {
           Save changes
         </Button>
       </form>
+      <MyClassesSection />
+      <AccountDataSection />
     </PageCard>
   );
 }

@@ -42,6 +42,7 @@ const user = {
   username: 'ada',
   programming_level: 3,
   maths_level: 3,
+  role: 'student' as const,
   created_at: '2026-01-01T00:00:00.000Z',
 };
 

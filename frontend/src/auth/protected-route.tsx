@@ -2,13 +2,18 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { FullPageSpinner } from '../components/spinner';
 import { useAuth } from './auth-context';
-import { redirectTarget, type RedirectState } from './redirect';
+import { redirectTarget, type RedirectState, type SignedOutState } from './redirect';
 
 /** Renders its pages for signed-in users; sends others to /login, remembering where they were. */
 export function ProtectedRoute({ children }: { children?: ReactNode }) {
-  const { status, loggedOut } = useAuth();
+  const { status, loggedOut, signedOutNotice } = useAuth();
   const location = useLocation();
   if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
+  // The account was deleted: the landing page says so.
+  if (status === 'signedOut' && signedOutNotice) {
+    const state: SignedOutState = { notice: signedOutNotice };
+    return <Navigate to="/" replace state={state} />;
+  }
   // After logging out on purpose, logging in again starts afresh rather than returning here.
   if (status === 'signedOut' && loggedOut) return <Navigate to="/login" replace />;
   if (status === 'signedOut') {

@@ -22,3 +22,8 @@ export function redirectTarget(state: unknown, fallback = DEFAULT_AFTER_LOGIN): 
   if (from.pathname === '/login' || from.pathname === '/register') return fallback;
   return `${from.pathname}${from.search ?? ''}${from.hash ?? ''}`;
 }
+
+/** What ProtectedRoute leaves in the history state when a session ended with a notice. */
+export interface SignedOutState {
+  notice?: string;
+}

@@ -9,6 +9,14 @@ import {
   type RegisterRequest,
 } from '@tutor/shared/auth';
 import {
+  AccountDeleteSchema,
+  PasswordResetConfirmSchema,
+  PasswordResetRequestSchema,
+  type AccountDeleteRequest,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+} from '@tutor/shared/account';
+import {
   fieldErrorsFromZod,
   type FieldErrors,
   type ValidationResult as Result,
@@ -114,4 +122,42 @@ export function withPasswordError<Request, Field extends string>(
   const errors: FieldErrors<Field> = result.ok ? {} : { ...result.errors };
   errors[field] ??= error;
   return { ok: false, errors };
+}
+
+export const forgotPasswordFields = ['email'] as const;
+export type ForgotPasswordField = (typeof forgotPasswordFields)[number];
+
+export function validateForgotPasswordForm(values: {
+  email: string;
+}): Result<PasswordResetRequest, ForgotPasswordField> {
+  const parsed = PasswordResetRequestSchema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: fieldErrorsFromZod(parsed.error, forgotPasswordFields) };
+}
+
+/** The reset page's fields; the token comes from the link, and its errors go to the form alert. */
+export const resetPasswordFields = ['new_password', 'confirm_password'] as const;
+export type ResetPasswordField = (typeof resetPasswordFields)[number];
+
+export function validateResetPasswordForm(
+  token: string,
+  values: { new_password: string; confirm_password: string },
+): Result<PasswordResetConfirmRequest, ResetPasswordField> {
+  const parsed = PasswordResetConfirmSchema.safeParse({ token, new_password: values.new_password });
+  const errors = parsed.success ? {} : fieldErrorsFromZod(parsed.error, resetPasswordFields);
+  const confirmation = confirmationError(values.new_password, values.confirm_password);
+  if (confirmation) errors.confirm_password = confirmation;
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, data: parsed.data };
+  return { ok: false, errors };
+}
+
+export const deleteAccountFields = ['password'] as const;
+export type DeleteAccountField = (typeof deleteAccountFields)[number];
+
+export function validateDeleteAccountForm(values: {
+  password: string;
+}): Result<AccountDeleteRequest, DeleteAccountField> {
+  const parsed = AccountDeleteSchema.safeParse(values);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, errors: fieldErrorsFromZod(parsed.error, deleteAccountFields) };
 }

@@ -88,6 +88,7 @@ const user = {
   username: 'Ada',
   programming_level: 2,
   maths_level: 3,
+  role: 'student' as const,
   created_at: '2026-01-01T00:00:00Z',
 };
 

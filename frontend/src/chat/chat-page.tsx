@@ -3,6 +3,8 @@ import { useNavigate, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
 import { ConversationPanel } from '../conversation/conversation-panel';
+import { PolicyNotice } from '../courses/policy-notice';
+import { useChatBlock } from '../courses/use-policy';
 import { ChatSidebar, SidebarToggle } from './chat-sidebar';
 import { ChatWelcome } from './chat-welcome';
 import { useChatConversation } from './use-chat-conversation';
@@ -24,6 +26,7 @@ export function ChatPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [pageRef, pageHeight] = useFillViewport();
   const conversation = useChatConversation(sessionId, sessions.reload, setNotice);
+  const { notice: policyNotice, blockedReason } = useChatBlock();
 
   async function handleDelete(id: string) {
     await sessions.remove(id);
@@ -62,10 +65,12 @@ export function ChatPage() {
           toolbar={
             <SidebarToggle open={sidebarOpen} onToggle={() => setSidebarOpen((open) => !open)} />
           }
+          aboveInput={<PolicyNotice notice={policyNotice} />}
+          blockedReason={blockedReason}
           welcome={
             <ChatWelcome
               username={user?.username ?? 'there'}
-              canSend={conversation.connection.status === 'connected'}
+              canSend={conversation.connection.status === 'connected' && blockedReason === null}
               onPick={(prompt) => void conversation.send(prompt)}
             />
           }

@@ -16,6 +16,8 @@ interface ConversationPanelProps {
   placeholder?: string;
   /** Shown just above the input (the tutor says which cell it is looking at). */
   aboveInput?: ReactNode;
+  /** Why the input is off although connected (a class turned the tutor or the chat off). */
+  blockedReason?: string | null;
 }
 
 /**
@@ -28,11 +30,13 @@ export function ConversationPanel({
   toolbar,
   placeholder,
   aboveInput,
+  blockedReason = null,
 }: ConversationPanelProps) {
   const { connection } = conversation;
   const connected = connection.status === 'connected';
   let disabledReason: string | undefined;
-  if (conversation.loading) disabledReason = 'Loading the conversation…';
+  if (blockedReason) disabledReason = blockedReason;
+  else if (conversation.loading) disabledReason = 'Loading the conversation…';
   else if (!connected) disabledReason = 'Waiting for the connection…';
 
   return (
@@ -64,7 +68,7 @@ export function ConversationPanel({
           onSend={conversation.send}
           onStop={conversation.stop}
           answering={conversation.answering}
-          disabled={!connected || conversation.loading}
+          disabled={!connected || conversation.loading || Boolean(blockedReason)}
           disabledReason={disabledReason}
           placeholder={placeholder}
         />

@@ -1,5 +1,6 @@
 import { Navigate } from 'react-router';
 import { useAuth } from '../auth/auth-context';
+import { SignedOutNotice } from '../auth/signed-out-notice';
 import { FullPageSpinner } from '../components/spinner';
 import { LandingPage } from './landing-page';
 
@@ -8,5 +9,10 @@ export function HomeRoute() {
   const { status } = useAuth();
   if (status === 'restoring') return <FullPageSpinner label="Restoring your session" />;
   if (status === 'signedIn') return <Navigate to="/modules" replace />;
-  return <LandingPage />;
+  return (
+    <>
+      <SignedOutNotice />
+      <LandingPage />
+    </>
+  );
 }

@@ -147,6 +147,7 @@ describe('ModuleListPage', () => {
       username: id,
       programming_level: 1,
       maths_level: 1,
+      role: 'student' as const,
       created_at: '2025-01-01T00:00:00Z',
     });
     const fresh = modules.map((module) => ({ ...module, status: 'not_started' }));

@@ -1,4 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import type { EffectivePolicyOut } from '@tutor/shared/courses';
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -57,7 +58,10 @@ function stubApi(sessions: unknown[]) {
   return fetchMock;
 }
 
-function renderPanel(exercises: ModuleExercisesOut | null = null) {
+function renderPanel(
+  exercises: ModuleExercisesOut | null = null,
+  policy: EffectivePolicyOut | null = null,
+) {
   return render(
     <QueryClientProvider client={createQueryClient()}>
       <TutorPanel
@@ -65,6 +69,7 @@ function renderPanel(exercises: ModuleExercisesOut | null = null) {
         moduleTitle="Interpolation"
         bridge={null}
         exercises={exercises}
+        policy={policy}
       />
     </QueryClientProvider>,
   );
@@ -148,5 +153,41 @@ describe('TutorPanel', () => {
     });
     expect(await screen.findByText('Try your code, then ask for the next hint')).toBeVisible();
     expect(screen.getByTestId('hint-level')).toHaveTextContent('Hint 3 of 5');
+  });
+
+  it("shows the class's policy beside the tutor, and turns the input off with the reason when the tutor is off", async () => {
+    stubApi([]);
+    const policy = {
+      max_hint_level: 4,
+      tutor_enabled: true,
+      tutor_off_until: null,
+      chat_enabled: true,
+      classes: ['Numerics 101'],
+      notice: 'Your class allows hints up to level 4',
+    };
+    const { rerender } = renderPanel(null, policy);
+    await waitFor(() => expect(FakeSocket.instances.length).toBeGreaterThan(0));
+    act(() => FakeSocket.latest().open());
+    expect(screen.getByTestId('policy-notice')).toHaveTextContent(
+      'Your class allows hints up to level 4',
+    );
+    const ui = userEvent.setup();
+    await ui.type(screen.getByPlaceholderText('Ask about the selected cell…'), 'Hi');
+    expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+
+    const off = 'Your class has turned the tutor off until 14:00 (exam)';
+    rerender(
+      <QueryClientProvider client={createQueryClient()}>
+        <TutorPanel
+          moduleId={MODULE}
+          moduleTitle="Interpolation"
+          bridge={null}
+          policy={{ ...policy, tutor_enabled: false, notice: off }}
+        />
+      </QueryClientProvider>,
+    );
+    expect(screen.getByTestId('policy-notice')).toHaveTextContent(off);
+    expect(screen.getByRole('button', { name: 'Send' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Send' })).toHaveAttribute('title', off);
   });
 });

@@ -1,7 +1,9 @@
+import type { EffectivePolicyOut } from '@tutor/shared/courses';
 import { useCallback, useEffect, useRef } from 'react';
 import { getSessionMessages } from '../api/chat/get-session-messages';
 import { ConversationPanel } from '../conversation/conversation-panel';
 import { useConversation } from '../conversation/use-conversation';
+import { PolicyNotice } from '../courses/policy-notice';
 import { ExerciseSummary } from './exercise-list';
 import type { ModuleExercisesOut } from './exercise-states';
 import type { NotebookBridge, NotebookFocus } from './notebook-bridge';
@@ -18,6 +20,8 @@ interface TutorPanelProps {
   bridge: NotebookBridge | null;
   /** The module's exercises with the student's check states (null while not known). */
   exercises?: ModuleExercisesOut | null;
+  /** The help policy of the student's classes for this module (null: none, or not known). */
+  policy?: EffectivePolicyOut | null;
 }
 
 /**
@@ -25,7 +29,8 @@ interface TutorPanelProps {
  * carries the selected cell's code, its exercise and the latest error; the module's previous
  * tutor conversation is shown on reopening; a failed cell offers "Ask the tutor about this error".
  */
-export function TutorPanel({ moduleId, moduleTitle, bridge, exercises = null }: TutorPanelProps) {
+export function TutorPanel(props: TutorPanelProps) {
+  const { moduleId, moduleTitle, bridge, exercises = null, policy = null } = props;
   const { sessionId, newSessionRef, handleSession, startNewConversation } =
     useTutorSession(moduleId);
   const [failed, setFailed] = useFailedCell(bridge);
@@ -71,11 +76,23 @@ export function TutorPanel({ moduleId, moduleTitle, bridge, exercises = null }: 
           <NewConversationButton disabled={conversation.answering} onClick={startNewConversation} />
         }
         placeholder="Ask about the selected cell…"
-        aboveInput={<TutorContextLine focus={shownFocus} exercise={selected.exercise} />}
+        aboveInput={
+          <>
+            <PolicyNotice notice={policy?.notice} />
+            <TutorContextLine focus={shownFocus} exercise={selected.exercise} />
+          </>
+        }
+        // The server refuses the turns anyway; the input says why before the student writes.
+        blockedReason={policy && !policy.tutor_enabled ? tutorOffReason(policy) : null}
         welcome={<TutorWelcome moduleTitle={moduleTitle} />}
       />
     </div>
   );
+}
+
+/** Why the tutor does not answer: the class's own words when it gave them. */
+function tutorOffReason(policy: EffectivePolicyOut): string {
+  return policy.notice ?? 'Your class has turned the tutor off for this module.';
 }
 
 /** The selected cell's exercise, with its check state when the module's exercises are known. */

@@ -19,6 +19,7 @@ const USER = {
   username: 'ada',
   programming_level: 1,
   maths_level: 1,
+  role: 'student' as const,
   created_at: '2025-01-01T00:00:00Z',
 };
 

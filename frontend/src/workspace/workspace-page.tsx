@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-context';
 import { Alert } from '../components/alert';
+import { useModulePolicy } from '../courses/use-policy';
 import { Spinner } from '../components/spinner';
 import type { NotebookBridge } from './notebook-bridge';
 import type { SaveState } from './notebook-saver';
@@ -60,6 +61,7 @@ function Workspace({ moduleId }: { moduleId: string }) {
   const [saveState, setSaveState] = useState<SaveState | null>(null);
   const [bridge, setBridge] = useState<NotebookBridge | null>(null);
   const exercises = useExerciseProgress(moduleId, bridge);
+  const policy = useModulePolicy(moduleId);
   const completion = useCompletion(data, exercises);
   const [pageRef, pageHeight] = useFillViewport();
   // Small screens: one bar (site menu, title, tabs) and one pane at a time.
@@ -107,6 +109,7 @@ function Workspace({ moduleId }: { moduleId: string }) {
               moduleTitle={module.title}
               bridge={bridge}
               exercises={exercises}
+              policy={policy}
             />
           </TutorSlot>
         }

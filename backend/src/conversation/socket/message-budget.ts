@@ -1,14 +1,17 @@
 // How many messages one user may send per minute, over all their chat and tutor sockets together.
 // Each message costs an embedding and usually a paid model call; without a budget one account
-// could open many sockets and send as fast as its network allows. In memory: with several server
-// instances, each one counts its own sockets.
+// could open many sockets and send as fast as its network allows. With REDIS_URL the budget is
+// kept in Redis (message-budget-redis.ts), so a user's messages through every instance count
+// together; without Redis, or while it fails (app.sharedRedis), in memory here, per instance.
 import type { FastifyInstance } from 'fastify';
 import type { SendEvent } from './conversation-socket';
+import { takeFromRedis } from './message-budget-redis';
 
 const WINDOW_MS = 60_000;
 
 export type BudgetDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
+/** The in-memory budget of one instance. */
 export class MessageBudget {
   /** Send times within the last minute, oldest first, per user. */
   private readonly sent = new Map<string, number[]>();
@@ -48,26 +51,39 @@ export class MessageBudget {
   }
 }
 
+/** The app's budget: shared through Redis when there is one, else this instance's own. */
+export interface AppMessageBudget {
+  readonly perMinute: number;
+  take(userId: string): Promise<BudgetDecision>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
-    messageBudget: MessageBudget;
+    messageBudget: AppMessageBudget;
   }
 }
 
-/** The app's budget for chat and tutor messages (one for both sockets). */
+/** The app's budget for chat and tutor messages (one for both sockets). Needs app.sharedRedis. */
 export function registerMessageBudget(app: FastifyInstance, perMinute: number): void {
-  const budget = new MessageBudget(perMinute);
-  app.decorate('messageBudget', budget);
-  app.addHook('onClose', async () => budget.close());
+  const local = new MessageBudget(perMinute);
+  app.decorate('messageBudget', {
+    perMinute,
+    take: (userId: string) =>
+      app.sharedRedis.run(
+        (redis) => takeFromRedis(redis, userId, perMinute, WINDOW_MS),
+        () => local.take(userId),
+      ),
+  });
+  app.addHook('onClose', async () => local.close());
 }
 
-/** Takes a message from the user's budget, or tells the client to wait and returns false. */
-export function withinMessageBudget(
+/** Takes a message from the user's budget, or tells the client to wait and resolves false. */
+export async function withinMessageBudget(
   app: FastifyInstance,
   userId: string,
   send: SendEvent,
-): boolean {
-  const decision = app.messageBudget.take(userId);
+): Promise<boolean> {
+  const decision = await app.messageBudget.take(userId);
   if (decision.ok) return true;
   send({
     type: 'error',

@@ -157,6 +157,11 @@ export function systemPromptFor(
   });
 }
 
+/** The level lowered to the caller's ceiling (a class policy); the session state keeps the lower one. */
+export function capLevel(level: AnswerLevel, max: HintLevel | undefined): AnswerLevel {
+  return max !== undefined && level.hintLevel > max ? { ...level, hintLevel: max } : level;
+}
+
 export function planAnswer(
   deps: PlanDeps,
   kind: ModelKind,
@@ -164,7 +169,7 @@ export function planAnswer(
   history: HistoryMessage[],
   context: TurnContext = {},
 ): AnswerPlan {
-  const level = chooseLevel(deps, kind, turn, context.checks);
+  const level = capLevel(chooseLevel(deps, kind, turn, context.checks), context.maxHintLevel);
   const historyPlan = planHistory(history, deps.config.historyBudgetChars);
   const summary =
     historyPlan.older.length > 0 ? (turn.session.historySummary ?? undefined) : undefined;

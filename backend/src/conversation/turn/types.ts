@@ -58,6 +58,11 @@ export interface TurnContext {
   checks?: ExerciseChecks;
   /** Hash of the normalised cell code; equal to the session's last one → `sameCell`. */
   cellHash?: string | null;
+  /**
+   * The highest hint level this answer may have (a caller's policy, e.g. a class's): the level the
+   * pedagogy engine picks is lowered to it. Absent: up to 5.
+   */
+  maxHintLevel?: HintLevel;
   /** Called once after a complete LLM answer is stored (attempt counting); never otherwise. */
   onAnswered?: (answer: { hintLevel: HintLevel }) => Promise<void>;
 }
@@ -81,6 +86,14 @@ export type Emit = (event: ChatServerEvent) => void;
 
 export type TurnOutcome =
   'canned' | 'complete' | 'stopped' | 'incomplete' | 'unavailable' | 'rejected' | 'failed';
+
+/**
+ * A turn the caller's policy refuses (found while preparing it, before anything is stored): the
+ * message is sent as the turn's `error` event and nothing is generated or stored.
+ */
+export class TurnRefused extends Error {
+  override name = 'TurnRefused';
+}
 
 /** A client mistake found by the pipeline (an unknown session): an `error` event, nothing stored. */
 export class TurnInputError extends Error {

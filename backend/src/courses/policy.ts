@@ -1,0 +1,117 @@
+// The effective help policy of a student: the strictest of all their classes that use the module
+// (no class → no limits). Read on every tutor and chat turn, so it is one indexed query (the
+// student's memberships, joined to the classes and that module's policy row); the decision is
+// made here from the few rows it returns.
+import type { ChatPolicyOut, EffectivePolicyOut } from '@tutor/shared/courses';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { classMembers, classModules, classes } from './schema';
+
+export interface ClassPolicyRow {
+  className: string;
+  chatEnabled: boolean;
+  /** Null when the class does not use the module. */
+  maxHintLevel: number | null;
+  tutorEnabled: boolean | null;
+  tutorOffFrom: Date | null;
+  tutorOffUntil: Date | null;
+}
+
+/** The student's classes with their policy on `moduleId` (one query; index on class_members.user_id). */
+export function classPolicies(
+  db: Database,
+  userId: string,
+  moduleId: string | null,
+): Promise<ClassPolicyRow[]> {
+  return db
+    .select({
+      className: classes.name,
+      chatEnabled: classes.chatEnabled,
+      maxHintLevel: classModules.maxHintLevel,
+      tutorEnabled: classModules.tutorEnabled,
+      tutorOffFrom: classModules.tutorOffFrom,
+      tutorOffUntil: classModules.tutorOffUntil,
+    })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .leftJoin(
+      classModules,
+      and(
+        eq(classModules.classId, classMembers.classId),
+        moduleId ? eq(classModules.moduleId, moduleId) : sql`false`,
+      ),
+    )
+    .where(eq(classMembers.userId, userId));
+}
+
+/** Whether a class's module policy has the tutor off at `now` (and until when, for a window). */
+export function tutorOffAt(
+  row: Pick<ClassPolicyRow, 'tutorEnabled' | 'tutorOffFrom' | 'tutorOffUntil'>,
+  now: Date,
+): { off: boolean; until: Date | null } {
+  if (row.tutorOffFrom && row.tutorOffUntil) {
+    const inside = row.tutorOffFrom <= now && now < row.tutorOffUntil;
+    return { off: inside, until: inside ? row.tutorOffUntil : null };
+  }
+  return { off: row.tutorEnabled === false, until: null };
+}
+
+const hhmm = (date: Date) => `${date.toISOString().slice(11, 16)} UTC`;
+
+export const CHAT_OFF_MESSAGE = 'Your class has turned general chat off.';
+export const tutorOffMessage = (until: Date | null) =>
+  until
+    ? `Your class has turned the tutor off until ${hhmm(until)} (exam).`
+    : 'Your class has turned the tutor off for this module.';
+export const hintCapNotice = (level: number) => `Your class allows hints up to level ${level}.`;
+
+/** The strictest policy of the rows at `now`. */
+export function effectivePolicy(rows: ClassPolicyRow[], now = new Date()): EffectivePolicyOut {
+  let maxHintLevel = 5;
+  let tutorOff = false;
+  let offUntil: Date | null = null;
+  let offWithoutWindow = false;
+  const names: string[] = [];
+  for (const row of rows) {
+    if (row.maxHintLevel === null) continue;
+    names.push(row.className);
+    maxHintLevel = Math.min(maxHintLevel, row.maxHintLevel);
+    const off = tutorOffAt(row, now);
+    if (!off.off) continue;
+    tutorOff = true;
+    if (off.until === null) offWithoutWindow = true;
+    else if (!offUntil || off.until > offUntil) offUntil = off.until;
+  }
+  const chatEnabled = rows.every((row) => row.chatEnabled);
+  const tutorOffUntil = tutorOff && !offWithoutWindow ? offUntil : null;
+  const notice = tutorOff
+    ? tutorOffMessage(tutorOffUntil)
+    : maxHintLevel < 5
+      ? hintCapNotice(maxHintLevel)
+      : null;
+  return {
+    max_hint_level: maxHintLevel,
+    tutor_enabled: !tutorOff,
+    tutor_off_until: tutorOffUntil?.toISOString() ?? null,
+    chat_enabled: chatEnabled,
+    classes: names,
+    notice,
+  };
+}
+
+export function chatPolicy(rows: ClassPolicyRow[]): ChatPolicyOut {
+  const chatEnabled = rows.every((row) => row.chatEnabled);
+  return { chat_enabled: chatEnabled, notice: chatEnabled ? null : CHAT_OFF_MESSAGE };
+}
+
+export async function studentPolicy(
+  db: Database,
+  userId: string,
+  moduleId: string,
+): Promise<EffectivePolicyOut> {
+  return effectivePolicy(await classPolicies(db, userId, moduleId));
+}
+
+export async function studentChatPolicy(db: Database, userId: string): Promise<ChatPolicyOut> {
+  return chatPolicy(await classPolicies(db, userId, null));
+}
