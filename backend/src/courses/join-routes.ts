@@ -21,7 +21,7 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
 
   /** The class of a join code, or 404 (counted as a guess). */
   const classOfCode = async (request: FastifyRequest<{ Params: CodeParams }>) => {
-    guesses.refuseIfBlocked(request);
+    await guesses.refuseIfBlocked(request);
     const [found] = await db
       .select({
         id: classes.id,

@@ -85,6 +85,8 @@ export interface CounterState {
 export interface KeyedCounter {
   /** Counts one event and returns the state after it. */
   hit(request: FastifyRequest): Promise<CounterState>;
+  /** The state without counting (shared by every instance when the store is Redis). */
+  peek(request: FastifyRequest): Promise<CounterState>;
 }
 
 /** Large enough never to be reached: a counter reports counts and does not refuse by itself. */
@@ -100,11 +102,13 @@ export function createKeyedCounter(
     keyGenerator: (request) => `${options.name}:${options.key(request)}`,
     ...inProcessCapacity,
   });
+  const stateOf = (result: Awaited<ReturnType<typeof counter>>): CounterState =>
+    // An allow-listed key (none here) reports nothing.
+    result.isAllowed
+      ? { count: 0, ttlMs: 0 }
+      : { count: COUNTER_MAX - result.remaining, ttlMs: result.ttl };
   return {
-    async hit(request) {
-      const result = await counter(request);
-      if (result.isAllowed) return { count: 0, ttlMs: 0 }; // an allow-listed key (none here)
-      return { count: COUNTER_MAX - result.remaining, ttlMs: result.ttl };
-    },
+    hit: async (request) => stateOf(await counter(request)),
+    peek: async (request) => stateOf(await counter(request, { increment: false })),
   };
 }

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JOIN_GUESSES_PER_WINDOW } from '@tutor/shared/courses';
 import { buildUser, DEFAULT_TEST_PASSWORD } from '../helpers/factories';
 import { countUsers, createAuthTestApp, uniqueRegistration } from './helpers';
 
@@ -265,6 +266,31 @@ describe.skipIf(!hasRedisServer)('with REDIS_URL', () => {
         ).toBe(401);
       }
       expectTooManyRequests(await login(second, '10.8.3.1'));
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
+  it('join-code guesses counted on one instance are refused on the other at once', async () => {
+    const env = { REDIS_URL: `redis://127.0.0.1:${port}` };
+    const first = await createAuthTestApp({ env });
+    const second = await createAuthTestApp({ env, database: first.database });
+    try {
+      const guesser = await buildUser(first);
+      const guess = (app: FastifyInstance, i: number) =>
+        app.inject({
+          method: 'GET',
+          url: `/api/join/guess${i}-${Date.now()}aaaaaaaaaaaaaaaa`,
+          headers: guesser.headers,
+          remoteAddress: '10.9.0.1',
+        });
+      for (let i = 0; i < JOIN_GUESSES_PER_WINDOW; i += 1) {
+        expect((await guess(first, i)).statusCode).toBe(404);
+      }
+      const refused = await guess(second, JOIN_GUESSES_PER_WINDOW);
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     } finally {
       await second.close();
       await first.close();
