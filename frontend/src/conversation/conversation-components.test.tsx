@@ -89,6 +89,18 @@ describe('HintLadder', () => {
     expect(screen.queryByRole('progressbar')).toBeNull();
   });
 
+  it("stops offering the next hint at the class's cap and says why", () => {
+    const { rerender } = render(
+      <HintLadder level={1} onNextHint={vi.fn()} canRequestNext maxLevel={2} />,
+    );
+    expect(screen.getByRole('button', { name: 'Next hint' })).toBeEnabled();
+    expect(screen.queryByTestId('hint-cap')).toBeNull();
+    rerender(<HintLadder level={2} onNextHint={vi.fn()} canRequestNext maxLevel={2} />);
+    expect(screen.queryByRole('button', { name: 'Next hint' })).toBeNull();
+    expect(screen.getByTestId('hint-cap')).toHaveTextContent('The highest hint your class allows');
+    expect(screen.getByTestId('hint-level')).toHaveTextContent('Hint 2 of 5');
+  });
+
   it('asks the student to try their code when the tutor waits for an attempt', () => {
     const { rerender } = render(<HintLadder level={3} onNextHint={vi.fn()} canRequestNext />);
     expect(screen.queryByText('Try your code, then ask for the next hint')).toBeNull();

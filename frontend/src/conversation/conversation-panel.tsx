@@ -18,6 +18,8 @@ interface ConversationPanelProps {
   aboveInput?: ReactNode;
   /** Why the input is off although connected (a class turned the tutor or the chat off). */
   blockedReason?: string | null;
+  /** The highest hint level a class allows here (the server caps it; the ladder stops there). */
+  maxHintLevel?: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export function ConversationPanel({
   placeholder,
   aboveInput,
   blockedReason = null,
+  maxHintLevel,
 }: ConversationPanelProps) {
   const { connection } = conversation;
   const connected = connection.status === 'connected';
@@ -62,6 +65,7 @@ export function ConversationPanel({
           startReason={conversation.startReason}
           onStartOver={() => void conversation.startOver()}
           canStartOver={conversation.canSend}
+          maxLevel={maxHintLevel}
         />
         {aboveInput}
         <ChatInput

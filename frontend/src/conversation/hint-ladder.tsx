@@ -16,6 +16,8 @@ interface HintLadderProps {
   /** Asks for the same problem from hint 1 (offered with a start above hint 1). */
   onStartOver?: () => void;
   canStartOver?: boolean;
+  /** The highest level the student's class allows (below 5: "Next hint" stops there). */
+  maxLevel?: number;
 }
 
 /** Where the student is on the hint ladder ("Hint 2 of 5") and a way up it. */
@@ -27,10 +29,11 @@ export function HintLadder({
   startReason = null,
   onStartOver,
   canStartOver = false,
+  maxLevel = MAX_HINT_LEVEL,
 }: HintLadderProps) {
   const descriptionId = useId();
   if (level === null) return null;
-  const atTop = level >= MAX_HINT_LEVEL;
+  const atTop = level >= maxLevel;
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -48,6 +51,11 @@ export function HintLadder({
           >
             Next hint
           </button>
+        )}
+        {atTop && maxLevel < MAX_HINT_LEVEL && (
+          <span className="text-xs text-slate-600" data-testid="hint-cap">
+            The highest hint your class allows
+          </span>
         )}
       </div>
       {startReason && (

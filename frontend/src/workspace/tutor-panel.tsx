@@ -84,6 +84,7 @@ export function TutorPanel(props: TutorPanelProps) {
         }
         // The server refuses the turns anyway; the input says why before the student writes.
         blockedReason={policy && !policy.tutor_enabled ? tutorOffReason(policy) : null}
+        maxHintLevel={policy?.max_hint_level}
         welcome={<TutorWelcome moduleTitle={moduleTitle} />}
       />
     </div>
