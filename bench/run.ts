@@ -1,5 +1,6 @@
 // `npm run bench -- <name> [...] [options]`: runs benchmarks that print figures. No name runs them
-// all. Everything from the first option on (e.g. `--runs=5`) is passed to each benchmark.
+// all; `chat` also runs `chat-nginx` (the same sockets through nginx over two instances).
+// Everything from the first option on (e.g. `--runs=5`) is passed to each benchmark.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStatus } from '../scripts/lib/run';
@@ -14,7 +15,12 @@ const args = process.argv.slice(2);
 const firstOption = args.findIndex((arg) => arg.startsWith('-'));
 const requested = firstOption === -1 ? args : args.slice(0, firstOption);
 const options = firstOption === -1 ? [] : args.slice(firstOption);
-const names = requested.length > 0 ? requested : available;
+/** Benchmarks that run after another one by default: the chat bench's run through nginx. */
+const companions: Record<string, string[]> = { chat: ['chat-nginx'] };
+const names =
+  requested.length > 0
+    ? [...new Set(requested.flatMap((name) => [name, ...(companions[name] ?? [])]))]
+    : available;
 let failed = 0;
 for (const name of names) {
   const file = join(benchDir, `${name}.ts`);
