@@ -5,10 +5,9 @@ import { type DashboardCell, type DashboardOut, INACTIVE_AFTER_DAYS } from '@tut
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { type ExerciseCatalog, exercisesForNotebook } from '../learning-modules/exercises';
-import { learningModules } from '../learning-modules/schema';
 import { exerciseProgress } from '../progress/exercises/schema';
-import { type RosterRow, roster } from './members';
-import { type ClassRow, classMembers, classModules, tutorErrorContexts } from './schema';
+import { classModuleRows, type RosterRow, roster } from './members';
+import { type ClassRow, classMembers, tutorErrorContexts } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const COMMON_ERRORS = 3;
@@ -22,16 +21,7 @@ export interface ClassExercise {
 
 /** The class's modules in its order, with their exercises from the catalog. */
 export async function classExercises(db: Database, catalog: ExerciseCatalog, classId: string) {
-  const modules = await db
-    .select({
-      moduleId: classModules.moduleId,
-      title: learningModules.title,
-      notebook: learningModules.notebookFilename,
-    })
-    .from(classModules)
-    .innerJoin(learningModules, eq(learningModules.id, classModules.moduleId))
-    .where(eq(classModules.classId, classId))
-    .orderBy(asc(classModules.position));
+  const modules = await classModuleRows(db, [classId]);
   return modules.map((module) => ({
     ...module,
     exercises: exercisesForNotebook(catalog, module.notebook).map((exercise): ClassExercise => ({

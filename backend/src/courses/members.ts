@@ -68,21 +68,26 @@ export async function removeMember(db: Database, classId: string, userId: string
   return removed.length > 0;
 }
 
-/** The modules of some classes as {module_id, title}, grouped by class (one query). */
-export async function moduleRefsOf(db: Database, classIds: string[]) {
-  const byClass = new Map<string, { module_id: string; title: string }[]>();
-  if (classIds.length === 0) return byClass;
-  const rows = await db
+/** The modules of some classes in each class's order, with their titles and notebooks (one query). */
+export function classModuleRows(db: Database, classIds: string[]) {
+  return db
     .select({
       classId: classModules.classId,
       moduleId: classModules.moduleId,
       title: learningModules.title,
+      notebook: learningModules.notebookFilename,
     })
     .from(classModules)
     .innerJoin(learningModules, eq(learningModules.id, classModules.moduleId))
     .where(inArray(classModules.classId, classIds))
     .orderBy(asc(classModules.position));
-  for (const row of rows) {
+}
+
+/** The modules of some classes as {module_id, title}, grouped by class (one query). */
+export async function moduleRefsOf(db: Database, classIds: string[]) {
+  const byClass = new Map<string, { module_id: string; title: string }[]>();
+  if (classIds.length === 0) return byClass;
+  for (const row of await classModuleRows(db, classIds)) {
     const list = byClass.get(row.classId) ?? [];
     list.push({ module_id: row.moduleId, title: row.title });
     byClass.set(row.classId, list);
