@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import compress from '@fastify/compress';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -33,7 +32,7 @@ import { SharedRedis } from './rate-limit/shared-redis';
 import { sharedRateLimitStore } from './rate-limit/store';
 import { staticPlugin } from './static/plugin';
 import { tutorSocket } from './tutor/socket';
-import { appHelmetOptions } from './static/security-headers';
+import { registerSecurityHeaders } from './static/security-headers';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -66,9 +65,16 @@ export const appPlugin = fp<AppOptions>(
     useZodRouteSchemas(app);
 
     // External plugins.
-    await app.register(helmet, appHelmetOptions);
+    registerSecurityHeaders(app);
     await app.register(cookie);
-    await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+    // Request bodies are inflated only where a route asks for it (notebook saves): a hook less
+    // on every other request.
+    await app.register(compress, {
+      global: true,
+      globalDecompression: false,
+      threshold: 1024,
+      encodings: ['br', 'gzip'],
+    });
     // Every limit and budget counts in Redis when there is one (shared by all instances), and
     // falls back to counting locally while it fails (rate-limit/shared-redis.ts).
     const redis = env.REDIS_URL

@@ -55,7 +55,8 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
 
   app.put<ModuleRoute>(
     '/api/progress/:module_id',
-    { ...authenticated, bodyLimit: SAVE_BODY_LIMIT },
+    // Large notebooks may come gzip-encoded (Content-Encoding: gzip).
+    { ...authenticated, bodyLimit: SAVE_BODY_LIMIT, decompress: {} },
     async (request) => {
       const { module_id } = request.params;
       checkNotebookSize(request);
