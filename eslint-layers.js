@@ -38,11 +38,12 @@ const layerZones = [
   onlyFrom('errors', [], 'errors is the bottom layer.'),
   onlyFrom('logging', ['config'], 'logging may use config only.'),
   onlyFrom('rate-limit', ['config', 'errors'], 'rate-limit may use config and errors only.'),
+  onlyFrom('workers', [], 'workers (starting worker threads) is a bottom layer.'),
   // db's schema.ts and seeders.ts gather every feature's tables and seeds: they are exempt.
   {
     target: [`${src}/db/!(schema|seeders|migrate-cli).ts`, `${src}/db/pglite/**`],
     from: src,
-    except: ['./db', './config', './errors', './logging'],
+    except: ['./db', './config', './errors', './logging', './workers'],
     message: 'db sits below the features: only schema.ts and seeders.ts gather them.',
   },
   // Nothing imports the composition root.

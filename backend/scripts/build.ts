@@ -1,4 +1,5 @@
-// Bundles the server into dist/server.js (and its PGlite worker into dist/pglite-worker.js). Dependencies stay external (node_modules at run time);
+// Bundles the server into dist/server.js (and its worker threads into dist/pglite-worker.js and
+// dist/password-strength-worker.js). Dependencies stay external (node_modules at run time);
 // the workspace package @tutor/shared is TypeScript source, so it is bundled in.
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -8,8 +9,13 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 };
 
 await build({
-  // The PGlite worker thread is its own entry: src/db/pglite/client.ts starts dist/pglite-worker.js.
-  entryPoints: { server: 'src/server.ts', 'pglite-worker': 'src/db/pglite/worker.ts' },
+  // Each worker thread is an entry of its own: src/db/pglite/client.ts starts dist/pglite-worker.js,
+  // src/auth/password-strength/checker.ts dist/password-strength-worker.js.
+  entryPoints: {
+    server: 'src/server.ts',
+    'pglite-worker': 'src/db/pglite/worker.ts',
+    'password-strength-worker': 'src/auth/password-strength/worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

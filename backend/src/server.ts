@@ -6,7 +6,6 @@ import { adminSocketPathFor } from './courses/cli/control-socket';
 import { openDatabase } from './db/client';
 import { databaseTargetFromEnv } from './db/database-target';
 import { loggerOptions } from './logging/logger';
-import { preparePasswordStrength } from '@tutor/shared/password-strength';
 
 async function main(): Promise<void> {
   let env;
@@ -52,8 +51,6 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  // The password estimator's dictionaries take a moment to build: not during the first sign-up.
-  preparePasswordStrength();
   await app.listen({ host: env.HOST, port: env.PORT });
 }
 

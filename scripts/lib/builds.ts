@@ -36,7 +36,7 @@ export async function buildFrontend(): Promise<void> {
 }
 
 export async function buildBackend(): Promise<void> {
-  await buildIfChanged('backend', [...sharedInputs, 'backend/src', 'backend/scripts', 'backend/package.json'], ['backend/dist/server.js', 'backend/dist/pglite-worker.js'], () =>
+  await buildIfChanged('backend', [...sharedInputs, 'backend/src', 'backend/scripts', 'backend/package.json'], ['backend/dist/server.js', 'backend/dist/pglite-worker.js', 'backend/dist/password-strength-worker.js'], () =>
     run('npm', ['run', 'build', '-w', '@tutor/backend']),
   );
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { PASSWORD_RESET_TTL_MINUTES } from '@tutor/shared/account';
-import { personalWords } from '@tutor/shared/password-strength';
+import { personalWords } from '@tutor/shared/password-policy';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client';
@@ -98,7 +98,7 @@ export class PasswordResets {
       .where(live);
     if (!account) throw invalidLink();
     const personal = personalWords(account.email, account.username);
-    requireStrongPassword('new_password', 'New password', newPassword, personal);
+    await requireStrongPassword('new_password', 'New password', newPassword, personal);
     const passwordHash = await hashPassword(newPassword);
 
     const userId = await this.db.transaction(async (tx) => {

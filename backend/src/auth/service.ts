@@ -5,15 +5,12 @@ import type {
   ProfileUpdateRequest,
   RegisterRequest,
 } from '@tutor/shared/auth';
-import {
-  passwordStrength,
-  personalWords,
-  weakPasswordMessage,
-} from '@tutor/shared/password-strength';
+import { personalWords, weakPasswordMessage } from '@tutor/shared/password-policy';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { badRequest, unauthorized } from '../errors/app-error';
 import { uniqueViolationConstraint, withoutParameters } from '../db/errors';
+import { passwordStrengthChecker } from './password-strength/checker';
 import { hashPassword, verifyPassword } from './passwords';
 import type { RefreshSessions } from './refresh-sessions';
 import { type User, users } from './schema';
@@ -31,13 +28,13 @@ const emailTaken = () => badRequest('Email already registered', { fields: ['emai
 const usernameTaken = () => badRequest('Username already taken', { fields: ['username'] });
 
 /** Refuses a password the shared estimator calls guessable (the browser's meter uses the same). */
-export function requireStrongPassword(
+export async function requireStrongPassword(
   field: string,
   label: string,
   password: string,
   personal: string[],
-) {
-  const strength = passwordStrength(password, personal);
+): Promise<void> {
+  const strength = await passwordStrengthChecker.check(password, personal);
   if (!strength.acceptable)
     throw badRequest(weakPasswordMessage(label, strength), { fields: [field] });
 }
@@ -92,7 +89,7 @@ export class AuthService {
     if (await this.emailExists(input.email)) throw emailTaken();
     if (await this.usernameTaken(input.username)) throw usernameTaken();
     const personal = personalWords(input.email, input.username);
-    requireStrongPassword('password', 'Password', input.password, personal);
+    await requireStrongPassword('password', 'Password', input.password, personal);
     const passwordHash = await hashPassword(input.password);
     let user: User | undefined;
     try {
@@ -212,7 +209,7 @@ export class AuthService {
       throw badRequest('Current password is incorrect', { fields: ['current_password'] });
     }
     const personal = personalWords(user.email, user.username);
-    requireStrongPassword('new_password', 'New password', input.new_password, personal);
+    await requireStrongPassword('new_password', 'New password', input.new_password, personal);
     const passwordHash = await hashPassword(input.new_password);
     try {
       await this.db.update(users).set({ passwordHash }).where(eq(users.id, userId));

@@ -14,7 +14,7 @@ import {
   type WorkerResponse,
   type WorkerStarted,
 } from './protocol';
-import { sourceWorkerUrl } from './source-worker';
+import { esModuleUrl, sourceWorkerUrl } from '../../workers/source-worker';
 
 type Parser = (value: string, type: number) => unknown;
 type Request = WorkerRequest extends infer R
@@ -36,11 +36,14 @@ export interface WorkerTransaction {
 
 /**
  * From the bundle (dist/server.js) the worker is dist/pglite-worker.js; from the TypeScript source
- * (tests, benchmarks, tsx) it is worker.ts, bundled in memory (source-worker.ts).
+ * (tests, benchmarks, tsx) it is worker.ts, bundled in memory (workers/source-worker.ts); PGlite
+ * stays a module of its own, as it finds its .wasm and .data files beside itself.
  */
 function startWorker(data: WorkerData): Worker {
   const url = import.meta.url.endsWith('.ts')
-    ? sourceWorkerUrl()
+    ? sourceWorkerUrl(new URL('./worker.ts', import.meta.url), {
+        '@electric-sql/pglite': esModuleUrl('@electric-sql/pglite', '.js'),
+      })
     : new URL('./pglite-worker.js', import.meta.url);
   return new Worker(url, { workerData: data });
 }
