@@ -4,7 +4,6 @@
 // Goal (issue 20): p99 < 100 ms. Options: --seconds=10 --students=500 --rate=20
 import { cpus } from 'node:os';
 import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { users } from '../backend/src/auth/schema';
 import { hashPassword } from '../backend/src/auth/passwords';
@@ -14,6 +13,7 @@ import { classDashboard } from '../backend/src/courses/dashboard';
 import { exercisesForNotebook } from '../backend/src/learning-modules/exercises';
 import { learningModules } from '../backend/src/learning-modules/schema';
 import { buildTestApp } from '../backend/test/helpers/build-test-app';
+import { postgresCpuCounter } from './lib/cpu';
 import { benchTargets } from './lib/databases';
 import { runHttpLoad } from './lib/load';
 
@@ -24,22 +24,8 @@ const seconds = Number(args.seconds ?? 10);
 const studentCount = Number(args.students ?? 500);
 const rate = Number(args.rate ?? 20);
 
-/** CPU ms of every PostgreSQL process of the machine (Linux /proc), as in bench/progress.ts. */
-function postgresCpuMs(): number {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const end = stat.lastIndexOf(')');
-      if (!stat.slice(stat.indexOf('(') + 1, end).startsWith('postgres')) continue;
-      const fields = stat.slice(end + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return ticks * 10;
-}
+/** CPU ms of every PostgreSQL process of the machine (Linux /proc). */
+const postgresCpuMs = postgresCpuCounter();
 
 const target = benchTargets('tutor-bench-dashboard').find((t) => t.name === 'postgres')!;
 const opened = await target.open();

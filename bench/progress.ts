@@ -10,7 +10,6 @@
 // The floor (PostgreSQL only) runs the same loads against a bare node:http server doing only the
 // database work (lib/floor-server.ts): what this machine allows at all, beside the app's figures.
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
@@ -19,6 +18,7 @@ import { learningModules } from '../backend/src/learning-modules/schema';
 import { userModuleProgress } from '../backend/src/progress/schema';
 import { buildTestApp } from '../backend/test/helpers/build-test-app';
 import type { Pool } from 'pg';
+import { postgresCpuCounter } from './lib/cpu';
 import { type BenchTarget, benchTargets } from './lib/databases';
 import { startFloorServer } from './lib/floor-server';
 import { type HttpLoadResult, runHttpLoad } from './lib/load';
@@ -85,34 +85,7 @@ function benchNotebook(bytes: number) {
   };
 }
 
-/**
- * CPU time (ms) used by every PostgreSQL server process on this machine (Linux /proc) since the
- * first call. A monotonic sum of each process's growth between calls: a process that exits (an
- * autovacuum worker) would otherwise take its whole CPU time out of the total, and the time it
- * used since the last call is not counted (a slight undercount, never a negative figure).
- */
-const postgresCpuMs = (() => {
-  const ticksPerSecond = 100; // USER_HZ on Linux
-  const seen = new Map<string, number>();
-  let total = 0;
-  return (): number => {
-    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const end = stat.lastIndexOf(')');
-        if (!stat.slice(stat.indexOf('(') + 1, end).startsWith('postgres')) continue;
-        const fields = stat.slice(end + 2).split(' ');
-        const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
-        // A process started since the last call counts from zero; pid reuse is ignored.
-        total += ticks - (seen.get(pid) ?? 0);
-        seen.set(pid, ticks);
-      } catch {
-        // The process ended meanwhile.
-      }
-    }
-    return (total * 1000) / ticksPerSecond;
-  };
-})();
+const postgresCpuMs = postgresCpuCounter();
 postgresCpuMs();
 
 // PostgreSQL first: its goals are the ones the issue sets.

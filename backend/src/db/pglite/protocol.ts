@@ -58,10 +58,16 @@ export interface WorkerData extends WorkerOptions {
   createOnly?: boolean;
 }
 
-/** The worker thread's memory: PGlite's WebAssembly memory and the thread's JavaScript heap. */
+/**
+ * The worker thread's memory (PGlite's WebAssembly memory and the thread's JavaScript heap) and
+ * what the benchmarks need to split CPU time: its OS thread id and the statements it has run.
+ */
 export interface WorkerMemory {
   wasmBytes: number;
   heapUsedBytes: number;
+  /** Linux only. */
+  threadId?: number;
+  statements: number;
 }
 
 export interface QueryField {

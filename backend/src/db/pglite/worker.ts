@@ -2,7 +2,7 @@
 // a statement blocks that thread until it ends; on the server's thread that would stall every
 // socket and request in the meantime (streamed answers most visibly). Here it blocks only this
 // thread. Requests arrive from client.ts; one transaction at a time, as PGlite allows.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import {
@@ -76,7 +76,20 @@ async function end(id: number, commit: boolean): Promise<void> {
   }
 }
 
+/** Statements run (query and exec requests), for the benchmarks' split of a turn's CPU. */
+let statements = 0;
+
+/** This thread's OS id (Linux: /proc/thread-self links to <pid>/task/<tid>); undefined elsewhere. */
+function osThreadId(): number | undefined {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop());
+  } catch {
+    return undefined;
+  }
+}
+
 async function handle(request: WorkerRequest): Promise<unknown> {
+  if (request.op === 'query' || request.op === 'exec') statements += 1;
   switch (request.op) {
     case 'query': {
       const raw = (value: string) => value;
@@ -101,6 +114,8 @@ async function handle(request: WorkerRequest): Promise<unknown> {
       return {
         wasmBytes: wasmMemoryBytes(),
         heapUsedBytes: process.memoryUsage().heapUsed,
+        threadId: osThreadId(),
+        statements,
       } satisfies WorkerMemory;
     case 'close':
       await database.close();
