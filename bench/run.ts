@@ -1,5 +1,6 @@
 // `npm run bench -- <name> [...] [options]`: runs benchmarks that print figures. No name runs them
-// all; `chat` also runs `chat-nginx` (the same sockets through nginx over two instances).
+// all; `chat` also runs `chat-memory` (the built server's memory under the streams) and `chat-nginx`
+// (the same sockets through nginx over two instances).
 // Everything from the first option on (e.g. `--runs=5`) is passed to each benchmark.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +16,8 @@ const args = process.argv.slice(2);
 const firstOption = args.findIndex((arg) => arg.startsWith('-'));
 const requested = firstOption === -1 ? args : args.slice(0, firstOption);
 const options = firstOption === -1 ? [] : args.slice(firstOption);
-/** Benchmarks that run after another one by default: the chat bench's run through nginx. */
-const companions: Record<string, string[]> = { chat: ['chat-nginx'] };
+/** Benchmarks that run after another one by default: the chat bench's built server and nginx runs. */
+const companions: Record<string, string[]> = { chat: ['chat-memory', 'chat-nginx'] };
 const names =
   requested.length > 0
     ? [...new Set(requested.flatMap((name) => [name, ...(companions[name] ?? [])]))]
