@@ -113,11 +113,12 @@ const stop = async (process: ReturnType<typeof startServer>) => {
   process.kill('SIGTERM');
   await new Promise((resolve) => process.once('exit', resolve));
 };
-const first = startServer();
-await waitForHealth(origin, () => first.exitCode !== null).finally(() => stop(first));
-const server = startServer();
+let server: ReturnType<typeof startServer> | undefined;
 try {
-  await waitForHealth(origin, () => server.exitCode !== null);
+  const first = startServer();
+  await waitForHealth(origin, () => first.exitCode !== null).finally(() => stop(first));
+  server = startServer();
+  await waitForHealth(origin, () => server!.exitCode !== null);
   await sleep(3000);
   const pid = server.pid!;
   const afterStart = rssMbOf(pid);
@@ -153,7 +154,7 @@ try {
       `peak RSS ≤ 400 MB during the streams ${verdict(peak <= 400)}`,
   );
 } finally {
-  await stop(server);
+  if (server) await stop(server);
   await standIn.close();
   await rm(dataDir, { recursive: true, force: true });
 }
