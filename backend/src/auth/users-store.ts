@@ -4,6 +4,7 @@
 import type { Profile } from '@tutor/shared/auth';
 import type { Role } from '@tutor/shared/courses';
 import { eq, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
 import { users } from './schema';
 import { profileColumns, toProfile } from './service';
@@ -16,18 +17,46 @@ export interface Learner {
   effectiveMathsLevel: number | null;
 }
 
-/** The user's name and levels, or undefined when the account no longer exists. */
-export async function loadLearner(db: Database, userId: string): Promise<Learner | undefined> {
-  const [user] = await db
-    .select({
-      username: users.username,
-      programmingLevel: users.programmingLevel,
-      mathsLevel: users.mathsLevel,
-      effectiveProgrammingLevel: users.effectiveProgrammingLevel,
-      effectiveMathsLevel: users.effectiveMathsLevel,
-    })
+const learnerColumns = {
+  username: users.username,
+  programmingLevel: users.programmingLevel,
+  mathsLevel: users.mathsLevel,
+  effectiveProgrammingLevel: users.effectiveProgrammingLevel,
+  effectiveMathsLevel: users.effectiveMathsLevel,
+};
+
+/**
+ * A feature's select of `selection` from `table`, joined to the user its `userId` column names, with
+ * that user's Learner as `learner`: a turn reads the session and the student in one statement.
+ */
+export function selectWithLearner<Selection extends SelectedFields>(
+  db: Database,
+  selection: Selection,
+  table: PgTable,
+  userId: PgColumn,
+) {
+  return db
+    .select({ ...selection, learner: learnerColumns })
+    .from(table)
+    .innerJoin(users, eq(users.id, userId));
+}
+
+/** The user's Learner with `selection` (not of the users table) beside it; undefined without the user. */
+export async function loadLearnerWith<Selection extends SelectedFields>(
+  db: Database,
+  userId: string,
+  selection: Selection,
+) {
+  const [found] = await db
+    .select({ ...selection, learner: learnerColumns })
     .from(users)
     .where(eq(users.id, userId));
+  return found;
+}
+
+/** The user's name and levels, or undefined when the account no longer exists. */
+export async function loadLearner(db: Database, userId: string): Promise<Learner | undefined> {
+  const [user] = await db.select(learnerColumns).from(users).where(eq(users.id, userId));
   return user;
 }
 

@@ -7,4 +7,4 @@ export {
 } from './register';
 export { closeSocketsGoingAway, registerLiveSockets } from './socket/live-sockets';
 export { registerMessageBudget } from './socket/message-budget';
-export { type TurnContext, TurnRefused } from './turn/types';
+export { type TurnAdmission, type TurnContext, type TurnGate, TurnRefused } from './turn/types';

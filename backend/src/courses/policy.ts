@@ -3,7 +3,7 @@
 // student's memberships, joined to the classes and that module's policy row); the decision is
 // made here from the few rows it returns.
 import type { ChatPolicyOut, EffectivePolicyOut } from '@tutor/shared/courses';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { classMembers, classModules, classes } from './schema';
 
@@ -42,6 +42,42 @@ export function classPolicies(
       ),
     )
     .where(eq(classMembers.userId, userId));
+}
+
+/**
+ * The same rows as one json value, for a statement that reads other things too (a turn's gate reads
+ * them with the student and the session).
+ */
+export function classPoliciesValue(userId: string, moduleId: string | null): SQL<ClassPolicyRow[]> {
+  // Qualified by aliases: Drizzle leaves out table names when the outer query reads one table.
+  const onModule = moduleId ? sql`cm.module_id = ${moduleId}` : sql`false`;
+  return sql`(select coalesce(json_agg(json_build_object(
+      'className', c.name,
+      'chatEnabled', c.chat_enabled,
+      'maxHintLevel', cm.max_hint_level,
+      'tutorEnabled', cm.tutor_enabled,
+      'tutorOffFrom', cm.tutor_off_from,
+      'tutorOffUntil', cm.tutor_off_until)), '[]'::json)
+    from class_members m
+    join classes c on c.id = m.class_id
+    left join class_modules cm on cm.class_id = m.class_id and ${onModule}
+    where m.user_id = ${userId})`.mapWith(policyRowsFromJson);
+}
+
+type JsonPolicyRow = Omit<ClassPolicyRow, 'tutorOffFrom' | 'tutorOffUntil'> & {
+  tutorOffFrom: string | null;
+  tutorOffUntil: string | null;
+};
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+function policyRowsFromJson(value: unknown): ClassPolicyRow[] {
+  const rows = (typeof value === 'string' ? JSON.parse(value) : value) as JsonPolicyRow[];
+  return rows.map((row) => ({
+    ...row,
+    tutorOffFrom: dateOrNull(row.tutorOffFrom),
+    tutorOffUntil: dateOrNull(row.tutorOffUntil),
+  }));
 }
 
 /** Whether a class's module policy has the tutor off at `now` (and until when, for a window). */

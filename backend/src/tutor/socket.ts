@@ -12,10 +12,11 @@ import {
   type ConversationConnection,
   type PreparedTurn,
   registerConversation,
+  type TurnGate,
   TurnRefused,
 } from '../conversation';
 import { errorTypeOf, recordErrorContext } from '../courses/error-contexts';
-import { studentPolicy } from '../courses/policy';
+import { type ClassPolicyRow, classPoliciesValue, effectivePolicy } from '../courses/policy';
 import {
   type ExerciseCatalog,
   exercisesForNotebook,
@@ -97,18 +98,15 @@ async function keepErrorType(
 /**
  * One tutor turn: the module, exercise (with its check state) and notebook cell as context; a
  * complete answer counts an attempt on the module and on the exercise. The student's classes'
- * policy is read on every turn (an exam window can start mid-session): tutor off refuses the turn
- * before anything is stored; the hint level is capped.
+ * policy is read on every turn (an exam window can start mid-session), by the turn's gate: tutor
+ * off refuses the turn before anything is stored; the hint level is capped.
  */
 async function prepareTutorTurn(
   { app, request, userId }: ConversationConnection,
   module: LearningModule,
   frame: TutorMessageFrame,
 ): Promise<PreparedTurn> {
-  const policy = await studentPolicy(app.database.db, userId, module.id);
-  if (!policy.tutor_enabled) throw new TurnRefused(policy.notice ?? 'The tutor is off.');
   const exercise = exerciseOf(app.exercises, module, frame.exercise_id);
-  if (exercise) await keepErrorType(app, userId, module.id, exercise.id, frame.error_output);
   const checks = exercise ? await checksOf(app, userId, exercise.id) : undefined;
   const built = buildTutorContext(module, {
     cellCode: frame.cell_code,
@@ -141,9 +139,17 @@ async function prepareTutorTurn(
     sessionType: 'tutor',
     moduleId: module.id,
     continueLatest: !frame.new_session,
+    gate: {
+      read: classPoliciesValue(userId, module.id),
+      async admit(rows: ClassPolicyRow[]) {
+        const policy = effectivePolicy(rows);
+        if (!policy.tutor_enabled) throw new TurnRefused(policy.notice ?? 'The tutor is off.');
+        if (exercise) await keepErrorType(app, userId, module.id, exercise.id, frame.error_output);
+        return { maxHintLevel: policy.max_hint_level as HintLevel };
+      },
+    } satisfies TurnGate<ClassPolicyRow[]>,
     context: {
       ...built.context,
-      maxHintLevel: policy.max_hint_level as HintLevel,
       onAnswered: async ({ hintLevel }) => {
         await incrementAttempt(app.database.db, userId, module.id);
         if (exercise) {

@@ -159,7 +159,7 @@ describe('message text the database cannot store, and what is logged of a failin
       .find((line) => line.msg === 'chat turn failed');
     // What an operator needs: which statement, which SQLSTATE, which constraint.
     expect(failure?.err).toMatchObject({
-      message: expect.stringMatching(/^Failed query: insert into "chat_messages"/),
+      message: expect.stringMatching(/^Failed query: with "received" as \(insert into "chat_messages"/),
       cause: { code: '23514', constraint: 'test_refuses_marker' },
     });
     expect(keysOf(failure)).not.toEqual(

@@ -21,6 +21,14 @@ const QUESTIONS = [
   'Even more help please, I still do not get it.',
 ];
 
+async function storedSessions(app: FastifyInstance, userId: string) {
+  const [row] = await app.database.db
+    .select({ sessions: count() })
+    .from(chatSessions)
+    .where(eq(chatSessions.userId, userId));
+  return Number(row!.sessions);
+}
+
 async function storedMessages(app: FastifyInstance, userId: string) {
   const [row] = await app.database.db
     .select({ messages: count() })
@@ -128,6 +136,7 @@ for (const tutor of ['offline tutor', 'LLM stand-in'] as const) {
         { type: 'error', message: 'Your class has turned the tutor off for this module.' },
       ]);
       expect(await storedMessages(app, student.user.id)).toBe(0);
+      expect(await storedSessions(app, student.user.id)).toBe(0);
       expect(standIn?.requests.length ?? 0).toBe(requestsBefore);
       await socket.close();
       const elsewhere = await tutorSocket(student, other.id);
@@ -135,6 +144,36 @@ for (const tutor of ['offline tutor', 'LLM stand-in'] as const) {
         type: 'done',
       });
       await elsewhere.close();
+    });
+
+    it('a policy changed mid-session applies to the next turn of that session', async () => {
+      const student = await buildUser(app);
+      const created = await createClass(app, instructor, {
+        name: 'Numerics',
+        module_ids: [numpy.id],
+        chat_enabled: true,
+      });
+      await join(app, student, created.join_code);
+      const socket = await tutorSocket(student);
+      const first = await socket.turn({ content: QUESTIONS[0] });
+      const sessionId = (first[0] as { session_id: string }).session_id;
+      expect(first.at(-1)).toMatchObject({ type: 'done' });
+
+      await setPolicy(app, instructor, created.id, numpy.id, { tutor_enabled: false });
+      expect(await socket.turn({ content: QUESTIONS[1], session_id: sessionId })).toEqual([
+        { type: 'error', message: 'Your class has turned the tutor off for this module.' },
+      ]);
+      expect(await storedMessages(app, student.user.id)).toBe(2);
+
+      await setPolicy(app, instructor, created.id, numpy.id, {
+        tutor_enabled: true,
+        max_hint_level: 1,
+      });
+      const third = await socket.turn({ content: QUESTIONS[1], session_id: sessionId });
+      expect(third[0]).toMatchObject({ type: 'session', session_id: sessionId, continued: true });
+      expect(third.at(-1)).toMatchObject({ type: 'done', hint_level: 1 });
+      expect(await storedSessions(app, student.user.id)).toBe(1);
+      await socket.close();
     });
 
     it('an exam window: off inside it, on before it', async () => {
@@ -170,6 +209,7 @@ for (const tutor of ['offline tutor', 'LLM stand-in'] as const) {
         { type: 'error', message: 'Your class has turned general chat off.' },
       ]);
       expect(await storedMessages(app, student.user.id)).toBe(0);
+      expect(await storedSessions(app, student.user.id)).toBe(0);
       await chat.close();
       const policy = await app.inject({
         method: 'GET',

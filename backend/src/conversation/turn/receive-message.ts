@@ -1,6 +1,5 @@
-// Step 2 of a turn: the student's message is classified once, stored at once (it is kept whatever
-// happens to the answer), and the history is read beside it (leaving it out by id).
-import { randomUUID } from 'node:crypto';
+// Step 2 of a turn: the student's message is classified once, and stored at once (it is kept whatever
+// happens to the answer) by the statement that reads the history before it.
 import type { Classification } from '../../ai/types';
 import type { MessageKind } from '../../pedagogy/types';
 import type { ChatSession } from '../schema';
@@ -43,13 +42,13 @@ export async function receiveMessage(
   request: TurnRequest,
   session: ChatSession,
 ): Promise<ReceivedMessage> {
-  const userMessageId = randomUUID();
   const [classification, history] = await Promise.all([
     classify(deps, request, session),
-    store.loadHistory(deps.db, session.id, deps.config.historyMaxMessages, userMessageId),
-    store.insertMessages(deps.db, [
-      { id: userMessageId, sessionId: session.id, role: 'user', content: request.content },
-    ]),
+    store.receiveUserMessage(
+      deps.db,
+      { sessionId: session.id, content: request.content },
+      deps.config.historyMaxMessages,
+    ),
   ]);
   const kind: MessageKind = classification?.kind ?? 'new_problem';
   const title = session.title === null ? sessionTitle(request.content, kind) : null;

@@ -8,6 +8,7 @@ function answered(streamed: Partial<AnsweredTurn['streamed']>, pedagogyKind = 'n
       user: {} as never,
       session: { id: 's1', startingHintLevel: 1 } as never,
       continued: true,
+      admission: {},
     },
     received: { title: null },
     plan: {

@@ -2,6 +2,7 @@
 // plan → stream → record. Shared by /ws/chat and /ws/tutor; dependencies come in as parameters so
 // tests and the bench can use providers that stream instantly or fail on cue.
 import { storableText } from '../../db/text';
+import type { HintLevel } from '../../pedagogy/types';
 import { answerCanned, isCanned } from './answer-canned';
 import { INTERNAL_ERROR_MESSAGE } from './canned';
 import { openTurn } from './open-turn';
@@ -11,9 +12,11 @@ import { recordAnswer } from './record-answer';
 import { streamAnswer } from './stream-answer';
 import {
   type Emit,
+  type TurnAdmission,
   type TurnDeps,
   TurnInputError,
   type TurnOutcome,
+  TurnRefused,
   type TurnRequest,
 } from './types';
 
@@ -28,7 +31,7 @@ export async function runTurn(
     // classifier, the model and the database (which cannot store a NUL).
     return await turn(deps, { ...request, content: storableText(request.content) }, emit);
   } catch (error) {
-    if (error instanceof TurnInputError) {
+    if (error instanceof TurnInputError || error instanceof TurnRefused) {
       emit({ type: 'error', message: error.message });
       return 'rejected';
     }
@@ -38,8 +41,9 @@ export async function runTurn(
   }
 }
 
-async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<TurnOutcome> {
-  const opened = await openTurn(deps, request, emit);
+async function turn(deps: TurnDeps, asked: TurnRequest, emit: Emit): Promise<TurnOutcome> {
+  const opened = await openTurn(deps, asked, emit);
+  const request = admitted(asked, opened.admission);
   const received = await receiveMessage(deps, request, opened.session);
   const { kind, classification } = received;
   if (isCanned(kind)) return answerCanned(deps, opened, kind, classification, emit);
@@ -52,4 +56,13 @@ async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<T
   );
   const streamed = await streamAnswer(deps, request, opened.user, plan, emit);
   return recordAnswer(deps, request, { opened, received, plan, streamed }, emit);
+}
+
+/** The request with its gate's hint cap applied (the lower of the context's and the gate's). */
+function admitted(request: TurnRequest, admission: TurnAdmission): TurnRequest {
+  const cap = admission.maxHintLevel;
+  if (cap === undefined) return request;
+  const current = request.context?.maxHintLevel;
+  const maxHintLevel = current === undefined ? cap : (Math.min(current, cap) as HintLevel);
+  return { ...request, context: { ...request.context, maxHintLevel } };
 }

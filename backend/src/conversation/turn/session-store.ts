@@ -1,8 +1,14 @@
-// Database access of a turn: the session with its pedagogy state, messages, and (through auth's
-// users store) the user's effective levels in the same statement as the answer.
-import { and, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+// Database access of a turn: the session with its pedagogy state (read with the student's name and
+// levels from auth's users store), messages, and the user's effective levels in the same statement
+// as the answer.
+import { and, desc, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import type { SessionType } from '@tutor/shared/chat';
-import { effectiveLevelsUpdate } from '../../auth/users-store';
+import {
+  effectiveLevelsUpdate,
+  type Learner,
+  loadLearnerWith,
+  selectWithLearner,
+} from '../../auth/users-store';
 import type { Database } from '../../db/client';
 import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
@@ -22,30 +28,56 @@ function scopeFilter(scope: SessionScope) {
   );
 }
 
+/**
+ * A session read with what a turn needs beside it: its owner's name and levels, and the value of
+ * the turn's gate (a caller's policy; null without one), all in one statement.
+ */
+export interface SessionWithLearner {
+  session: ChatSession;
+  learner: Learner;
+  gate: unknown;
+}
+
+const withLearner = (db: Database, gate: SQL | undefined) =>
+  selectWithLearner(
+    db,
+    { session: chatSessions, gate: gate ?? sql`null` },
+    chatSessions,
+    chatSessions.userId,
+  );
+
 /** The session if it is the user's and of this type and module; undefined otherwise. */
 export async function findSession(
   db: Database,
   id: string,
   scope: SessionScope,
-): Promise<ChatSession | undefined> {
-  const [session] = await db
-    .select()
-    .from(chatSessions)
-    .where(and(eq(chatSessions.id, id), scopeFilter(scope)));
-  return session;
+  gate?: SQL,
+): Promise<SessionWithLearner | undefined> {
+  const [found] = await withLearner(db, gate).where(
+    and(eq(chatSessions.id, id), scopeFilter(scope)),
+  );
+  return found;
 }
 
 export async function findLatestSession(
   db: Database,
   scope: SessionScope,
-): Promise<ChatSession | undefined> {
-  const [session] = await db
-    .select()
-    .from(chatSessions)
+  gate?: SQL,
+): Promise<SessionWithLearner | undefined> {
+  const [found] = await withLearner(db, gate)
     .where(scopeFilter(scope))
     .orderBy(desc(chatSessions.updatedAt), desc(chatSessions.createdAt))
     .limit(1);
-  return session;
+  return found;
+}
+
+/** The student's name and levels with the gate's value; undefined when the account is gone. */
+export async function findLearner(
+  db: Database,
+  userId: string,
+  gate?: SQL,
+): Promise<Omit<SessionWithLearner, 'session'> | undefined> {
+  return loadLearnerWith(db, userId, { gate: gate ?? sql`null` });
 }
 
 export async function createSession(db: Database, scope: SessionScope): Promise<ChatSession> {
@@ -116,26 +148,36 @@ export interface HistoryMessage {
   createdAt: Date;
 }
 
-/** The last `limit` messages of a session, oldest first, without the message `excludeId`. */
-export async function loadHistory(
+/**
+ * Stores the student's message and reads the session's last `limit` messages before it, oldest
+ * first, in one statement: the insert is a data-modifying `with` clause, which PostgreSQL always
+ * runs and whose row the statement's own select does not see.
+ */
+export async function receiveUserMessage(
   db: Database,
-  sessionId: string,
+  message: Pick<NewMessage, 'sessionId' | 'content'>,
   limit: number,
-  excludeId?: string,
 ): Promise<HistoryMessage[]> {
+  const received = db.$with('received').as(
+    db
+      .insert(chatMessages)
+      .values({
+        sessionId: message.sessionId,
+        role: 'user',
+        content: storableText(message.content),
+        createdAt: nextCreatedAt(message.sessionId),
+      })
+      .returning({ id: chatMessages.id }),
+  );
   const rows = await db
+    .with(received)
     .select({
       role: chatMessages.role,
       content: chatMessages.content,
       createdAt: chatMessages.createdAt,
     })
     .from(chatMessages)
-    .where(
-      and(
-        eq(chatMessages.sessionId, sessionId),
-        excludeId ? ne(chatMessages.id, excludeId) : undefined,
-      ),
-    )
+    .where(eq(chatMessages.sessionId, message.sessionId))
     .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
     .limit(limit);
   return rows.reverse();

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ChatServerEvent, SessionType } from '@tutor/shared/chat';
 import type { LlmRouter, MessageClassifier, TutorMaterial } from '../../ai/types';
@@ -78,8 +79,27 @@ export interface TurnRequest {
   /** Without `sessionId`: continue the latest session of this type and module (tutor reopening). */
   continueLatest?: boolean;
   context?: TurnContext;
+  /** A caller's policy on the turn (a class's); see TurnGate. */
+  gate?: TurnGate;
   /** Aborted by the client's stop frame or the socket closing. */
   signal: AbortSignal;
+}
+
+/**
+ * A caller's policy on a turn, read by the statement that reads the student and the session (no
+ * statement of its own) and judged before anything of the turn is stored: `admit` throws
+ * TurnRefused to refuse the turn, may lower the highest hint level, and may store what only an
+ * admitted turn should (it runs once, before the message is stored).
+ */
+export interface TurnGate<Value = unknown> {
+  /** A scalar SQL expression (e.g. a subquery on the student's id). */
+  read: SQL<Value>;
+  admit(value: Value): TurnAdmission | Promise<TurnAdmission>;
+}
+
+export interface TurnAdmission {
+  /** Lowers `context.maxHintLevel` (the lower of the two wins). */
+  maxHintLevel?: HintLevel;
 }
 
 export type Emit = (event: ChatServerEvent) => void;
@@ -88,8 +108,8 @@ export type TurnOutcome =
   'canned' | 'complete' | 'stopped' | 'incomplete' | 'unavailable' | 'rejected' | 'failed';
 
 /**
- * A turn the caller's policy refuses (found while preparing it, before anything is stored): the
- * message is sent as the turn's `error` event and nothing is generated or stored.
+ * A turn the caller's policy refuses (found while preparing it or by its gate, before anything is
+ * stored): the message is sent as the turn's `error` event and nothing is generated or stored.
  */
 export class TurnRefused extends Error {
   override name = 'TurnRefused';

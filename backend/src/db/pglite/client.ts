@@ -15,6 +15,7 @@ import {
   type WorkerStarted,
 } from './protocol';
 import { esModuleUrl, sourceWorkerUrl } from '../../workers/source-worker';
+import { FLOAT4_ARRAY_OID, parseFloat4Array } from './float4-array';
 
 type Parser = (value: string, type: number) => unknown;
 type Request = WorkerRequest extends infer R
@@ -110,7 +111,7 @@ export class PgliteWorkerClient {
     transaction?: number,
   ) {
     const rowMode = options.rowMode ?? 'object';
-    const parsers = options.parsers ?? {};
+    const parsers = { [FLOAT4_ARRAY_OID]: parseFloat4Array, ...options.parsers };
     const rawTypes = Object.keys(parsers).map(Number);
     return this.call<QueryResult<unknown>>({
       op: 'query',
