@@ -1,5 +1,6 @@
-import { index, integer, pgTable, real, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema';
+import { float32Vector } from '../db/float32-vector';
 import { learningModules } from '../learning-modules/schema';
 
 export const chatSessions = pgTable(
@@ -18,7 +19,7 @@ export const chatSessions = pgTable(
     programmingDifficulty: integer('programming_difficulty'),
     mathsDifficulty: integer('maths_difficulty'),
     /** Embedding of the previous question and answer together (the Q+A context). */
-    contextEmbedding: real('context_embedding').array(),
+    contextEmbedding: float32Vector('context_embedding'),
     /** Which embedder produced `contextEmbedding`; a vector from another model is ignored. */
     contextEmbeddingModel: varchar('context_embedding_model', { length: 120 }),
     /** Summary of the turns too old to send in full, written after an answer (off the first-token path). */

@@ -57,33 +57,6 @@ describe.skipIf(inject('databaseServerUrl'))('PGlite in a worker thread', () => 
     expect(result.rows[0]!.id).toBe(1);
   });
 
-  it('reads real[] as numbers, with NULL, NaN, infinities, empty, nested and non-1 lower bounds', async () => {
-    const result = await client.query<Record<string, unknown>>(
-      `select '{0.1,-2.5,1e-07,3.4028235e+38}'::real[] as plain,
-        '{NULL,NaN,Infinity,-Infinity,-0}'::real[] as special,
-        '{}'::real[] as empty,
-        '{{1,2},{3,NULL}}'::real[] as nested,
-        '[0:1]={7,8}'::real[] as bounded,
-        null::real[] as missing`,
-    );
-    const row = result.rows[0]!;
-    expect(row.plain).toEqual([0.1, -2.5, 1e-7, 3.4028235e38]);
-    expect(row.special).toEqual([null, NaN, Infinity, -Infinity, -0]);
-    expect(row.empty).toEqual([]);
-    expect(row.nested).toEqual([
-      [1, 2],
-      [3, null],
-    ]);
-    expect(row.bounded).toEqual([7, 8]);
-    expect(row.missing).toBeNull();
-    const embedding = Array.from({ length: 1100 }, (_, i) => Math.fround(Math.sin(i) / 7));
-    const stored = await client.query<{ v: number[] }>(`select $1::real[] as v`, [
-      `{${embedding.join(',')}}`,
-    ]);
-    // PostgreSQL writes the shortest text that reads back as the same float4.
-    expect(stored.rows[0]!.v.map(Math.fround)).toEqual(embedding);
-  });
-
   it('carries the PostgreSQL error fields (code, constraint) across the thread', async () => {
     const error = await client
       .query(`insert into item (id, name) values (1, 'again')`)

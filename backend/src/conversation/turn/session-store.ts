@@ -10,6 +10,7 @@ import {
   selectWithLearner,
 } from '../../auth/users-store';
 import type { Database } from '../../db/client';
+import { vectorBytes } from '../../db/float32-vector';
 import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
 import { type ChatSession, chatMessages, chatSessions } from '../schema';
@@ -203,8 +204,6 @@ export interface AnswerRecord {
   title?: string | null;
 }
 
-const realArray = (values: number[] | null) =>
-  values === null ? sql`null` : sql`${`{${values.join(',')}}`}::real[]`;
 
 /**
  * Stores an answer and the state it leads to, all or nothing, in one statement (one round trip and
@@ -219,7 +218,7 @@ export async function saveAnswer(db: Database, record: AnswerRecord): Promise<st
         starting_hint_level = ${state.startingHintLevel},
         programming_difficulty = ${state.programmingDifficulty},
         maths_difficulty = ${state.mathsDifficulty},
-        context_embedding = ${realArray(state.contextEmbedding)},
+        context_embedding = ${state.contextEmbedding && vectorBytes(state.contextEmbedding)},
         context_embedding_model = ${state.contextEmbeddingModel},
         ${state.lastCellHash !== undefined ? sql`last_cell_hash = ${state.lastCellHash},` : sql``}
         ${naming}

@@ -15,7 +15,6 @@ import {
   type WorkerStarted,
 } from './protocol';
 import { esModuleUrl, sourceWorkerUrl } from '../../workers/source-worker';
-import { FLOAT4_ARRAY_OID, parseFloat4Array } from './float4-array';
 
 type Parser = (value: string, type: number) => unknown;
 type Request = WorkerRequest extends infer R
@@ -111,7 +110,7 @@ export class PgliteWorkerClient {
     transaction?: number,
   ) {
     const rowMode = options.rowMode ?? 'object';
-    const parsers = { [FLOAT4_ARRAY_OID]: parseFloat4Array, ...options.parsers };
+    const parsers = options.parsers ?? {};
     const rawTypes = Object.keys(parsers).map(Number);
     return this.call<QueryResult<unknown>>({
       op: 'query',
