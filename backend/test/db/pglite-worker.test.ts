@@ -57,6 +57,21 @@ describe.skipIf(inject('databaseServerUrl'))('PGlite in a worker thread', () => 
     expect(result.rows[0]!.id).toBe(1);
   });
 
+  it('keeps a statement prepared across calls, errors and a schema change under it', async () => {
+    await client.exec(`create table kept (id int primary key)`);
+    const insert = `insert into kept (id) values ($1) returning id`;
+    expect((await client.query(insert, [1])).rows).toEqual([{ id: 1 }]);
+    // The same statement failing (a duplicate) and then succeeding again.
+    await expect(client.query(insert, [1])).rejects.toMatchObject({ code: '23505' });
+    expect((await client.query(insert, [2])).rows).toEqual([{ id: 2 }]);
+    // `select *` prepared before a new column: PostgreSQL refuses the old plan (0A000), the
+    // statement is prepared again and the answer has the new column.
+    const all = `select * from kept where id = $1`;
+    expect((await client.query(all, [1])).rows).toEqual([{ id: 1 }]);
+    await client.exec(`alter table kept add column note text default 'n'`);
+    expect((await client.query(all, [1])).rows).toEqual([{ id: 1, note: 'n' }]);
+  });
+
   it('carries the PostgreSQL error fields (code, constraint) across the thread', async () => {
     const error = await client
       .query(`insert into item (id, name) values (1, 'again')`)

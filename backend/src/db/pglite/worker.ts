@@ -13,6 +13,7 @@ import {
   type WorkerResponse,
   type WorkerStarted,
 } from './protocol';
+import { PreparedStatements } from './prepared-statements';
 
 const port = parentPort!;
 const options = workerData as WorkerData;
@@ -27,6 +28,8 @@ const database = new PGlite({
     `shared_buffers=${options.sharedBuffersMb ?? 32}MB`,
   ],
 });
+
+const prepared = new PreparedStatements(database);
 
 interface OpenTransaction {
   handle: Transaction;
@@ -94,10 +97,12 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'query': {
       const raw = (value: string) => value;
       const parsers = Object.fromEntries(request.rawTypes.map((type) => [type, raw]));
-      const { rows, fields, affectedRows } = await target(request.transaction).query(
+      if (request.transaction !== undefined) target(request.transaction); // throws once it ended
+      const { rows, fields, affectedRows } = await prepared.query(
         request.sql,
         request.params,
         { rowMode: request.rowMode, parsers },
+        request.transaction !== undefined,
       );
       return { rows, fields, affectedRows };
     }
