@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { type Configuration, rspack } from '@rspack/core';
 
 import { SETTINGS_VALIDATORS_DIR } from './scripts/lib/paths';
+import { fromProject, moduleRules } from './scripts/lib/rspack-rules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -16,6 +17,8 @@ const FONT_AWESOME_STYLES = [
   '@fortawesome/fontawesome-free/css/all.min.css',
   '@fortawesome/fontawesome-free/css/v4-shims.min.css',
 ];
+
+const UI_COMPONENTS_STYLE = '@jupyterlab/ui-components/style';
 
 export interface AppConfigOptions {
   /** Directory the bundle is written to (the site's `build/` folder). */
@@ -27,12 +30,6 @@ export interface AppConfigOptions {
 
 export function createRspackConfig(options: AppConfigOptions): Configuration {
   const { outputDir, withTestKernel, mode = 'production' } = options;
-  // Stylesheets go to one content-hashed .css file the lab page links: the browser parses it while
-  // the script is still loading, instead of the script injecting <style> tags as it starts.
-  const cssLoaders = [
-    { loader: rspack.CssExtractRspackPlugin.loader },
-    { loader: require_('css-loader'), options: { importLoaders: 0 } },
-  ];
   return {
     mode,
     context: here,
@@ -62,51 +59,19 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
         // nothing in this app uses its classes, and its CSS inlines three SVG fonts as data URLs
         // (2.4 MB of the bundle, parsed and injected on every load).
         ...Object.fromEntries(FONT_AWESOME_STYLES.map((file) => [file, false as const])),
+        // @jupyterlab/ui-components' base.css imports deprecated.css: 125 SVG icons inlined as CSS
+        // variables for `.jp-*Icon` classes nothing here uses (79 kB); the four caret icons other
+        // stylesheets use are defined in src/styles/caret-icons.css instead. Its settings-form
+        // styles are for settings forms, which the side panel has none of.
+        [fromProject(`${UI_COMPONENTS_STYLE}/deprecated.css`)]: path.join(
+          here,
+          'src/styles/caret-icons.css',
+        ),
+        [fromProject(`${UI_COMPONENTS_STYLE}/rjsfTemplates.css`)]: false,
       },
-      fallback: { path: require_('path-browserify') },
+      fallback: { path: fromProject('path-browserify') },
     },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          loader: 'builtin:swc-loader',
-          options: {
-            jsc: {
-              parser: { syntax: 'typescript', tsx: true },
-              target: 'es2022',
-              transform: { react: { runtime: 'automatic' } },
-            },
-          },
-          type: 'javascript/auto',
-        },
-        // `*.raw.css` is imported as text (the theme manager's scrollbar style), as in JupyterLab's
-        // own build.
-        { test: /\.raw\.css$/, type: 'asset/source' },
-        { test: /\.css$/, exclude: /\.raw\.css$/, use: cssLoaders },
-        // SVG icons: source text when imported from JS (LabIcon), inline data URL from CSS.
-        { test: /\.svg$/, issuer: /\.css$/, type: 'asset/inline' },
-        { test: /\.svg$/, issuer: { not: [/\.css$/] }, type: 'asset/source' },
-        { resourceQuery: /raw/, type: 'asset/source' },
-        { test: /\.(woff2?|ttf|eot|otf|png|gif|jpe?g)$/, type: 'asset/resource' },
-        // The Pyodide kernel's wheels and their index: resources that keep their file names,
-        // because `all.json` refers to the wheels by name.
-        {
-          test: /[\\/]@jupyterlite[\\/]pyodide-kernel[\\/]pypi[\\/]/,
-          type: 'asset/resource',
-          generator: { filename: 'pypi/[name][ext]' },
-        },
-        // The kernel's prebuilt worker scripts, loaded with `new URL(..., import.meta.url)`, without
-        // their `new Function` (so that the worker runs without 'unsafe-eval').
-        {
-          test: /\.worker\.js$/,
-          include: /[\\/]@jupyterlite[\\/]pyodide-kernel[\\/]/,
-          type: 'asset/resource',
-          use: [{ loader: path.join(here, 'scripts/lib/worker-import-loader.cjs') }],
-        },
-        { test: /\.m?js$/, resolve: { fullySpecified: false } },
-      ],
-    },
+    module: { rules: moduleRules() },
     optimization: {
       moduleIds: 'deterministic',
       chunkIds: 'deterministic',
@@ -125,9 +90,4 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
     infrastructureLogging: { level: 'error' },
     stats: 'errors-warnings',
   };
-}
-
-/** Resolves a loader or module from this package's node_modules, wherever rspack runs from. */
-function require_(name: string): string {
-  return path.join(here, 'node_modules', name);
 }

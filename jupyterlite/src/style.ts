@@ -1,17 +1,30 @@
-// The CSS of every extension in the registry (themes are loaded at run time by the theme manager).
-import '@jupyterlab/application-extension/style/index.js';
-import '@jupyterlab/apputils-extension/style/index.js';
-import '@jupyterlab/codemirror-extension/style/index.js';
-import '@jupyterlab/completer-extension/style/index.js';
-import '@jupyterlab/docmanager-extension/style/index.js';
-import '@jupyterlab/markedparser-extension/style/index.js';
-import '@jupyterlab/mathjax-extension/style/index.js';
-import '@jupyterlab/notebook-extension/style/index.js';
-import '@jupyterlab/rendermime-extension/style/index.js';
-import '@jupyterlab/shortcuts-extension/style/index.js';
-import '@jupyterlab/translation-extension/style/index.js';
-import '@jupyterlab/ui-components-extension/style/index.js';
-import '@jupyterlite/apputils-extension/style/index.js';
-import '@jupyterlite/pyodide-kernel-extension/style/index.js';
+// The CSS of the packages the side panel uses (themes are loaded at run time by the theme manager),
+// file by file in the order the extensions' `style/index.js` would load them. Left out: the
+// stylesheets of packages whose UI is not here (file browser, launcher, search, table of contents,
+// status bar, log console, property inspector, metadata form); Font Awesome and
+// @jupyterlab/ui-components' deprecated CSS icons and settings-form styles are left out by aliases
+// in rspack.config.ts. One `style/index.js` import would bring the packages' stylesheets back.
+import '@lumino/widgets/style/index.css';
+import '@jupyterlab/ui-components/style/base.css';
+import '@jupyterlab/apputils/style/base.css';
+import '@jupyterlab/docregistry/style/base.css';
+import '@jupyterlab/application/style/base.css';
+import '@jupyterlab/application-extension/style/base.css';
+import '@jupyterlab/apputils-extension/style/base.css';
+import '@lumino/dragdrop/style/index.css';
+import '@jupyterlab/codeeditor/style/base.css';
+import '@jupyterlab/codemirror/style/base.css';
+import '@jupyterlab/rendermime/style/base.css';
+import '@jupyterlab/outputarea/style/base.css';
+import '@jupyterlab/cells/style/base.css';
+import '@jupyterlab/notebook/style/base.css';
+import '@jupyterlab/completer/style/base.css';
+import '@jupyterlab/mermaid/style/base.css';
+import '@jupyterlab/markedparser-extension/style/base.css';
+import '@jupyterlab/mathjax-extension/style/base.css';
+import '@jupyterlab/shortcuts-extension/style/base.css';
+import '@jupyterlite/apputils/style/base.css';
+import '@jupyterlite/apputils-extension/style/base.css';
+import '@jupyterlite/pyodide-kernel-extension/style/base.css';
 import './sidepanel/sidepanel.css';
 import './bridge/exercise-badges.css';

@@ -76,6 +76,29 @@ describe('jupyterlite build', () => {
     expect((await build(first)).skipped).toBe(true);
   });
 
+  it('links a stylesheet without unused CSS icons, defining every icon it uses', async () => {
+    const site = path.join(work, 'a');
+    const page = await readFile(path.join(site, 'lab/index.html'), 'utf8');
+    const linked = [...page.matchAll(/<link rel="stylesheet" href="\.\.\/([^"]+)"/g)].map(
+      (m) => m[1]!,
+    );
+    expect(linked).toHaveLength(1);
+    const bundle = await readFile(path.join(site, linked[0]!), 'utf8');
+    const theme = await readFile(
+      path.join(site, 'build/themes/@jupyterlab/theme-light-extension/index.css'),
+      'utf8',
+    );
+    const used = new Set([...bundle.matchAll(/var\((--jp-icon-[\w-]+)\)/g)].map((m) => m[1]!));
+    const defined = new Set(
+      [...`${bundle}\n${theme}`.matchAll(/(--jp-icon-[\w-]+)\s*:/g)].map((m) => m[1]!),
+    );
+    expect(used).toContain('--jp-icon-caret-down');
+    for (const name of used) expect(defined, name).toContain(name);
+    // @jupyterlab/ui-components' deprecated `.jp-*Icon` classes and their 125 inlined icons.
+    expect(bundle).not.toContain('--jp-icon-add-above');
+    expect(bundle).not.toContain('.jp-AddIcon');
+  });
+
   it('rebuilds when a notebook changed', async () => {
     const options = await resolveOptions({ out: path.join(work, 'a'), notebooksDir: notebooks });
     const changed = { ...NOTEBOOK, cells: [{ ...NOTEBOOK.cells[0], source: ['# Changed title'] }] };

@@ -1,9 +1,14 @@
 /**
  * The LaTeX typesetter (replaces `@jupyterlab/mathjax-extension:plugin`): MathJax is loaded only
- * when a rendered node contains something that looks like math, as one lazy chunk.
+ * when a rendered node contains something that looks like math, as one lazy chunk, and only once
+ * the first screen of cells is painted and the kernel started: the cells paint with their TeX
+ * source, then the formulas are typeset while Pyodide downloads (instead of MathJax, its fonts and
+ * its typesetting competing with the first paint and holding up the kernel).
  */
 import type { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { ILatexTypesetter } from '@jupyterlab/rendermime';
+
+import { kernelLaunched } from '../sidepanel/startup-gate';
 // Type only: the module itself is loaded lazily (its own chunk) by import('./load') below.
 import type { createMathDocument } from './load';
 
@@ -16,9 +21,9 @@ export class LazyMathJaxTypesetter implements ILatexTypesetter {
   private document: Promise<MathDocument> | null = null;
 
   private mathDocument(): Promise<MathDocument> {
-    this.document ??= import(/* webpackChunkName: "mathjax" */ './load').then((m) =>
-      m.createMathDocument(),
-    );
+    this.document ??= kernelLaunched
+      .then(() => import(/* webpackChunkName: "mathjax" */ './load'))
+      .then((m) => m.createMathDocument());
     return this.document;
   }
 

@@ -1,9 +1,9 @@
 import type { ILabShell } from '@jupyterlab/application';
 import type { IDocumentManager } from '@jupyterlab/docmanager';
-import type { NotebookPanel } from '@jupyterlab/notebook';
+import type { Notebook, NotebookPanel } from '@jupyterlab/notebook';
 import { Widget } from '@lumino/widgets';
 
-import { markNotebookRendered } from './startup-gate';
+import { idle, markNotebookRendered, painted } from './startup-gate';
 
 /**
  * Opens the document named by `?path=` (a contents path, e.g. `files/module_01.ipynb`) with the
@@ -34,15 +34,36 @@ export async function openFromUrl(
   await whenRendered(widget as NotebookPanel);
 }
 
-/** Resolves once the notebook's cells are painted; then the kernel may start. */
+/**
+ * Resolves once the notebook's first screen of cells is painted; then the kernel may start. The
+ * notebook renders its cells in idle time after its model is loaded (placeholders first, in
+ * order), so wait until the cells down to the bottom of the visible area are rendered, a frame has
+ * been painted, and the main thread was idle once.
+ */
 async function whenRendered(panel: NotebookPanel): Promise<void> {
   try {
     await panel.context.ready;
     await panel.revealed;
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    while (!panel.isDisposed && !visibleCellsRendered(panel.content)) await nextFrame();
+    await painted();
+    await idle();
   } finally {
     markNotebookRendered();
   }
+}
+
+/** Whether every cell that starts above the bottom of the notebook's visible area is rendered. */
+function visibleCellsRendered(notebook: Notebook): boolean {
+  const bottom = notebook.node.getBoundingClientRect().bottom;
+  for (const cell of notebook.widgets) {
+    if (cell.isPlaceholder()) return false;
+    if (cell.node.getBoundingClientRect().top >= bottom) return true;
+  }
+  return true;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 function showMessage(labShell: ILabShell, text: string): void {
