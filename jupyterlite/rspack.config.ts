@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type Configuration, rspack } from '@rspack/core';
+import type { Configuration } from '@rspack/core';
 
 import { SETTINGS_VALIDATORS_DIR } from './scripts/lib/paths';
-import { fromProject, moduleRules } from './scripts/lib/rspack-rules';
+import { bundleOutput, fromProject, moduleRules } from './scripts/lib/rspack-rules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -31,20 +31,10 @@ export interface AppConfigOptions {
 export function createRspackConfig(options: AppConfigOptions): Configuration {
   const { outputDir, withTestKernel, mode = 'production' } = options;
   return {
+    ...bundleOutput(outputDir),
     mode,
     context: here,
-    target: 'web',
-    devtool: false,
     entry: { bundle: './src/main.ts' },
-    output: {
-      path: outputDir,
-      publicPath: 'auto',
-      filename: '[name].[contenthash:16].js',
-      chunkFilename: '[name].[contenthash:16].js',
-      assetModuleFilename: '[name].[contenthash:16][ext]',
-      clean: true,
-      hashFunction: 'xxhash64',
-    },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
       extensionAlias: { '.js': ['.ts', '.js'] },
@@ -78,16 +68,5 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
       realContentHash: true,
       splitChunks: false,
     },
-    performance: { hints: false },
-    // Some browser packages mention __dirname; mock it quietly (no Node globals in the browser).
-    node: { __dirname: 'mock', __filename: 'mock', global: true },
-    plugins: [
-      new rspack.CssExtractRspackPlugin({
-        filename: '[name].[contenthash:16].css',
-        chunkFilename: '[name].[contenthash:16].css',
-      }),
-    ],
-    infrastructureLogging: { level: 'error' },
-    stats: 'errors-warnings',
   };
 }

@@ -9,6 +9,7 @@ import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from 'node
 import path from 'node:path';
 
 import {
+  bundleOutput,
   fromProject,
   moduleRules,
   rspack,
@@ -94,20 +95,10 @@ async function writeExtensionsModule(): Promise<void> {
 /** Bundles src/main.js into `outputDir` as our build bundles ours; returns the entry files. */
 async function bundle(outputDir: string): Promise<{ script: string; styles: string[] }> {
   const compiler = rspack({
+    ...bundleOutput(outputDir),
     mode: 'production',
     context: STOCK_DIR,
-    target: 'web',
-    devtool: false,
     entry: { bundle: './src/main.js' },
-    output: {
-      path: outputDir,
-      publicPath: 'auto',
-      filename: '[name].[contenthash:16].js',
-      chunkFilename: '[name].[contenthash:16].js',
-      assetModuleFilename: '[name].[contenthash:16][ext]',
-      clean: true,
-      hashFunction: 'xxhash64',
-    },
     resolve: {
       extensions: ['.js', '.mjs', '.json'],
       fallback: { path: fromProject('path-browserify') },
@@ -121,16 +112,6 @@ async function bundle(outputDir: string): Promise<{ script: string; styles: stri
       ],
     },
     optimization: { moduleIds: 'deterministic', chunkIds: 'deterministic', realContentHash: true },
-    performance: { hints: false },
-    node: { __dirname: 'mock', __filename: 'mock', global: true },
-    plugins: [
-      new rspack.CssExtractRspackPlugin({
-        filename: '[name].[contenthash:16].css',
-        chunkFilename: '[name].[contenthash:16].css',
-      }),
-    ],
-    infrastructureLogging: { level: 'error' },
-    stats: 'errors-warnings',
   });
   const stats = await new Promise<Stats>((resolve, reject) => {
     compiler.run((error, result) => (error || !result ? reject(error) : resolve(result)));

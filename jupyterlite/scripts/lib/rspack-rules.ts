@@ -1,12 +1,13 @@
 /**
- * rspack module rules for a JupyterLab application bundled statically: our app's build
- * (rspack.config.ts) and the stock lab the benchmark builds for comparison (bench/lib/stock-lab.ts)
- * both use them, so the two bundles differ in their plugins, not in how files are loaded.
+ * rspack module rules and output settings for a JupyterLab application bundled statically: our
+ * app's build (rspack.config.ts) and the stock lab the benchmark builds for comparison
+ * (bench/lib/stock-lab.ts) both use them, so the two bundles differ in their plugins, not in how
+ * files are loaded or written.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { type RuleSetRule, rspack } from '@rspack/core';
+import { type Configuration, type RuleSetRule, rspack } from '@rspack/core';
 
 /** rspack itself, for builds outside this package (the benchmark's stock lab has no rspack). */
 export { rspack, type Stats } from '@rspack/core';
@@ -66,4 +67,35 @@ export function moduleRules(): RuleSetRule[] {
     },
     { test: /\.m?js$/, resolve: { fullySpecified: false } },
   ];
+}
+
+/**
+ * How both builds write their files (content-hashed names under `outputDir`, one extracted
+ * stylesheet) and what they mock of Node; each adds its entry, resolution and optimisation.
+ */
+export function bundleOutput(outputDir: string): Configuration {
+  return {
+    target: 'web',
+    devtool: false,
+    output: {
+      path: outputDir,
+      publicPath: 'auto',
+      filename: '[name].[contenthash:16].js',
+      chunkFilename: '[name].[contenthash:16].js',
+      assetModuleFilename: '[name].[contenthash:16][ext]',
+      clean: true,
+      hashFunction: 'xxhash64',
+    },
+    performance: { hints: false },
+    // Some browser packages mention __dirname; mock it quietly (no Node globals in the browser).
+    node: { __dirname: 'mock', __filename: 'mock', global: true },
+    plugins: [
+      new rspack.CssExtractRspackPlugin({
+        filename: '[name].[contenthash:16].css',
+        chunkFilename: '[name].[contenthash:16].css',
+      }),
+    ],
+    infrastructureLogging: { level: 'error' },
+    stats: 'errors-warnings',
+  };
 }
