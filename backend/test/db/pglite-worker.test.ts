@@ -72,6 +72,25 @@ describe.skipIf(inject('databaseServerUrl'))('PGlite in a worker thread', () => 
     expect((await client.query(all, [1])).rows).toEqual([{ id: 1, note: 'n' }]);
   });
 
+  it('passes bytea both ways as bytes (empty, NUL bytes, a view into a larger buffer)', async () => {
+    await client.exec(`create table blob (id int primary key, data bytea)`);
+    const bytes = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7) % 256));
+    const view = new Uint8Array(bytes.buffer, bytes.byteOffset + 10, 100);
+    await client.query(`insert into blob values (1, $1), (2, $2), (3, $3), (4, null)`, [
+      bytes,
+      new Uint8Array(0),
+      view,
+    ]);
+    const { rows } = await client.query<{ id: number; data: Uint8Array | null }>(
+      `select id, data from blob order by id`,
+    );
+    expect(rows.map((row) => row.data && [...row.data])).toEqual([[...bytes], [], [...view], null]);
+    const lengths = await client.query<{ n: number }>(
+      `select length(data) as n from blob where id = 1`,
+    );
+    expect(lengths.rows).toEqual([{ n: 5000 }]);
+  });
+
   it('carries the PostgreSQL error fields (code, constraint) across the thread', async () => {
     const error = await client
       .query(`insert into item (id, name) values (1, 'again')`)

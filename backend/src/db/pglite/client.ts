@@ -15,6 +15,7 @@ import {
   type WorkerStarted,
 } from './protocol';
 import { esModuleUrl, sourceWorkerUrl } from '../../workers/source-worker';
+import { BYTEA_OID, byteaFromText, byteaParam } from './bytea';
 
 type Parser = (value: string, type: number) => unknown;
 type Request = WorkerRequest extends infer R
@@ -110,12 +111,12 @@ export class PgliteWorkerClient {
     transaction?: number,
   ) {
     const rowMode = options.rowMode ?? 'object';
-    const parsers = options.parsers ?? {};
+    const parsers = { [BYTEA_OID]: byteaFromText, ...options.parsers };
     const rawTypes = Object.keys(parsers).map(Number);
     return this.call<QueryResult<unknown>>({
       op: 'query',
       sql,
-      params,
+      params: params.map(byteaParam),
       rowMode,
       rawTypes,
       transaction,

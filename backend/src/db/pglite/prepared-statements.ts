@@ -3,6 +3,7 @@
 // statement anew, in five calls into PostgreSQL's main loop; here a known statement is one call
 // (bind, describe, execute, sync in one buffer), about a third of the time for a small select.
 import { parse, type PGlite, protocol, type Results } from '@electric-sql/pglite';
+import { BYTEA_OID } from './bytea';
 
 type QueryOptions = NonNullable<Parameters<PGlite['query']>[2]>;
 
@@ -91,7 +92,10 @@ export class PreparedStatements {
     const { serialize } = protocol;
     const values = params.map((value, index) => {
       if (value === null || value === undefined) return null;
-      const serializer = this.database.serializers[statement.paramTypes[index]!];
+      const type = statement.paramTypes[index]!;
+      // bytea arrives as hex text already (client.ts); PGlite's serializer takes only bytes.
+      if (type === BYTEA_OID && typeof value === 'string') return value;
+      const serializer = this.database.serializers[type];
       return serializer ? serializer(value) : String(value);
     });
     const { messages } = await this.database.execProtocol(
