@@ -41,7 +41,10 @@ export function selectWithLearner<Selection extends SelectedFields>(
     .innerJoin(users, eq(users.id, userId));
 }
 
-/** The user's Learner with `selection` (not of the users table) beside it; undefined without the user. */
+/**
+ * The user's Learner (name and levels) as `learner`, with `selection` (not of the users table)
+ * beside it; undefined when the account no longer exists.
+ */
 export async function loadLearnerWith<Selection extends SelectedFields>(
   db: Database,
   userId: string,
@@ -52,12 +55,6 @@ export async function loadLearnerWith<Selection extends SelectedFields>(
     .from(users)
     .where(eq(users.id, userId));
   return found;
-}
-
-/** The user's name and levels, or undefined when the account no longer exists. */
-export async function loadLearner(db: Database, userId: string): Promise<Learner | undefined> {
-  const [user] = await db.select(learnerColumns).from(users).where(eq(users.id, userId));
-  return user;
 }
 
 /**
