@@ -6,6 +6,7 @@ import type { Role } from '@tutor/shared/courses';
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable, SelectedFields } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/client';
+import { plannedOnce } from '../db/planned-once';
 import { users } from './schema';
 import { profileColumns, toProfile } from './service';
 
@@ -50,10 +51,12 @@ export async function loadLearnerWith<Selection extends SelectedFields>(
   userId: string,
   selection: Selection,
 ) {
-  const [found] = await db
-    .select({ ...selection, learner: learnerColumns })
-    .from(users)
-    .where(eq(users.id, userId));
+  const [found] = await plannedOnce(
+    db
+      .select({ ...selection, learner: learnerColumns })
+      .from(users)
+      .where(eq(users.id, userId)),
+  );
   return found;
 }
 

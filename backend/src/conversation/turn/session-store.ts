@@ -11,6 +11,7 @@ import {
 } from '../../auth/users-store';
 import type { Database } from '../../db/client';
 import { vectorBytes } from '../../db/float32-vector';
+import { plannedOnce } from '../../db/planned-once';
 import { storableText } from '../../db/text';
 import type { EffectiveLevels } from '../../pedagogy/levels';
 import { type ChatSession, chatMessages, chatSessions } from '../schema';
@@ -54,8 +55,8 @@ export async function findSession(
   scope: SessionScope,
   gate?: SQL,
 ): Promise<SessionWithLearner | undefined> {
-  const [found] = await withLearner(db, gate).where(
-    and(eq(chatSessions.id, id), scopeFilter(scope)),
+  const [found] = await plannedOnce(
+    withLearner(db, gate).where(and(eq(chatSessions.id, id), scopeFilter(scope))),
   );
   return found;
 }
@@ -65,10 +66,12 @@ export async function findLatestSession(
   scope: SessionScope,
   gate?: SQL,
 ): Promise<SessionWithLearner | undefined> {
-  const [found] = await withLearner(db, gate)
-    .where(scopeFilter(scope))
-    .orderBy(desc(chatSessions.updatedAt), desc(chatSessions.createdAt))
-    .limit(1);
+  const [found] = await plannedOnce(
+    withLearner(db, gate)
+      .where(scopeFilter(scope))
+      .orderBy(desc(chatSessions.updatedAt), desc(chatSessions.createdAt))
+      .limit(1),
+  );
   return found;
 }
 
@@ -170,17 +173,19 @@ export async function receiveUserMessage(
       })
       .returning({ id: chatMessages.id }),
   );
-  const rows = await db
-    .with(received)
-    .select({
-      role: chatMessages.role,
-      content: chatMessages.content,
-      createdAt: chatMessages.createdAt,
-    })
-    .from(chatMessages)
-    .where(eq(chatMessages.sessionId, message.sessionId))
-    .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
-    .limit(limit);
+  const rows = await plannedOnce(
+    db
+      .with(received)
+      .select({
+        role: chatMessages.role,
+        content: chatMessages.content,
+        createdAt: chatMessages.createdAt,
+      })
+      .from(chatMessages)
+      .where(eq(chatMessages.sessionId, message.sessionId))
+      .orderBy(desc(chatMessages.createdAt), desc(chatMessages.id))
+      .limit(limit),
+  );
   return rows.reverse();
 }
 

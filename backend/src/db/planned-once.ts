@@ -1,0 +1,30 @@
+// Hot statements that PostgreSQL plans once per connection: a named prepared statement, named after
+// the statement's text. Drizzle builds these with their values inline, so the text is one of a few
+// shapes and only the parameters change. Planning a turn's session read (a join and the class
+// policy's subquery) cost PostgreSQL about 0.4 ms on every turn; executed by name, 0.07 ms.
+// PGlite's worker keeps every statement prepared already (pglite/prepared-statements.ts).
+import { createHash } from 'node:crypto';
+
+interface Preparable<Result> {
+  toSQL(): { sql: string };
+  prepare(name: string): { execute(): Promise<Result> };
+}
+
+/** Statement names by text; a bound on distinct texts in case a caller builds too many shapes. */
+const names = new Map<string, string>();
+const MAX_NAMES = 1000;
+
+function nameOf(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    // PostgreSQL keeps 63 characters of a name.
+    name = `planned_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
+    if (names.size < MAX_NAMES) names.set(text, name);
+  }
+  return name;
+}
+
+/** Runs a Drizzle query as a statement planned once per connection. Use for a few hot shapes. */
+export function plannedOnce<Result>(query: Preparable<Result>): Promise<Result> {
+  return query.prepare(nameOf(query.toSQL().sql)).execute();
+}
