@@ -52,6 +52,7 @@ export async function loadLearnerWith<Selection extends SelectedFields>(
   selection: Selection,
 ) {
   const [found] = await plannedOnce(
+    db,
     db
       .select({ ...selection, learner: learnerColumns })
       .from(users)

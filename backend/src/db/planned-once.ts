@@ -4,10 +4,13 @@
 // policy's subquery) cost PostgreSQL about 0.4 ms on every turn; executed by name, 0.07 ms.
 // PGlite's worker keeps every statement prepared already (pglite/prepared-statements.ts).
 import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { Database } from './client';
 
 interface Preparable<Result> {
   toSQL(): { sql: string };
   prepare(name: string): { execute(): Promise<Result> };
+  execute(): Promise<Result>;
 }
 
 /** Statement names by text; a bound on distinct texts in case a caller builds too many shapes. */
@@ -25,6 +28,8 @@ function nameOf(text: string): string {
 }
 
 /** Runs a Drizzle query as a statement planned once per connection. Use for a few hot shapes. */
-export function plannedOnce<Result>(query: Preparable<Result>): Promise<Result> {
+export function plannedOnce<Result>(db: Database, query: Preparable<Result>): Promise<Result> {
+  // On PGlite naming it here would only build the SQL twice (the worker prepares it anyway).
+  if (!((db as { $client?: unknown }).$client instanceof pg.Pool)) return query.execute();
   return query.prepare(nameOf(query.toSQL().sql)).execute();
 }

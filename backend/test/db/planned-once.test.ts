@@ -26,7 +26,7 @@ describe.skipIf(!url)('plannedOnce on PostgreSQL', () => {
   it('prepares one named statement for a text and runs it with each call’s values', async () => {
     const { db } = oneConnection;
     const nameOf = (id: string) =>
-      plannedOnce(db.select({ username: users.username }).from(users).where(eq(users.id, id)));
+      plannedOnce(db, db.select({ username: users.username }).from(users).where(eq(users.id, id)));
     expect(await nameOf(userIds[0]!)).toEqual([{ username: 'planned_a' }]);
     expect(await nameOf(userIds[1]!)).toEqual([{ username: 'planned_b' }]);
     const prepared = await db.execute<{ name: string; statement: string }>(

@@ -56,6 +56,7 @@ export async function findSession(
   gate?: SQL,
 ): Promise<SessionWithLearner | undefined> {
   const [found] = await plannedOnce(
+    db,
     withLearner(db, gate).where(and(eq(chatSessions.id, id), scopeFilter(scope))),
   );
   return found;
@@ -67,6 +68,7 @@ export async function findLatestSession(
   gate?: SQL,
 ): Promise<SessionWithLearner | undefined> {
   const [found] = await plannedOnce(
+    db,
     withLearner(db, gate)
       .where(scopeFilter(scope))
       .orderBy(desc(chatSessions.updatedAt), desc(chatSessions.createdAt))
@@ -174,6 +176,7 @@ export async function receiveUserMessage(
       .returning({ id: chatMessages.id }),
   );
   const rows = await plannedOnce(
+    db,
     db
       .with(received)
       .select({
@@ -208,7 +211,6 @@ export interface AnswerRecord {
   /** Names the session, unless it already has a name (its first real question). */
   title?: string | null;
 }
-
 
 /**
  * Stores an answer and the state it leads to, all or nothing, in one statement (one round trip and
