@@ -52,7 +52,12 @@ async function install(): Promise<void> {
 }
 
 /** The extension packages of package.json, with their `jupyterlab` metadata. */
-async function extensionPackages(): Promise<Array<{ name: string; pkg: PackageJson }>> {
+interface ExtensionPackage {
+  name: string;
+  pkg: PackageJson;
+}
+
+async function extensionPackages(): Promise<ExtensionPackage[]> {
   const { dependencies = {} } = await readPackage(STOCK_DIR);
   const packages = await Promise.all(
     Object.keys(dependencies).map(async (name) => ({
@@ -67,13 +72,13 @@ const entryPath = (name: string, entry: true | string): string =>
   entry === true ? name : path.posix.join(name, entry);
 
 /** Writes generated/extensions.js: every extension package's module and stylesheet. */
-async function writeExtensionsModule(): Promise<void> {
+async function writeExtensionsModule(packages: ExtensionPackage[]): Promise<void> {
   const lines = ['// Written by bench/lib/stock-lab.ts from package.json.'];
   const lists: Record<'extension' | 'mimeExtension', string[]> = {
     extension: [],
     mimeExtension: [],
   };
-  for (const { name, pkg } of await extensionPackages()) {
+  for (const { name, pkg } of packages) {
     const style = pkg.styleModule ?? pkg.style;
     if (style) lines.push(`import '${path.posix.join(name, style)}';`);
     for (const kind of ['extension', 'mimeExtension'] as const) {
@@ -128,9 +133,9 @@ async function bundle(outputDir: string): Promise<{ script: string; styles: stri
 }
 
 /** build/schemas/all.json: every extension package's settings schemas, as JupyterLite lists them. */
-async function writeSchemas(siteDir: string): Promise<void> {
+async function writeSchemas(siteDir: string, packages: ExtensionPackage[]): Promise<void> {
   const all: unknown[] = [];
-  for (const { name, pkg } of await extensionPackages()) {
+  for (const { name, pkg } of packages) {
     const schemaDir = pkg.jupyterlab?.schemaDir;
     const dir = path.join(NODE_MODULES, name, schemaDir ?? '');
     // (@jupyterlite/apputils-extension names a schemaDir it does not ship.)
@@ -148,8 +153,8 @@ async function writeSchemas(siteDir: string): Promise<void> {
 }
 
 /** build/themes/<package>/index.css for each theme package (its `@import`s inlined). */
-async function writeThemes(siteDir: string): Promise<void> {
-  for (const { name, pkg } of await extensionPackages()) {
+async function writeThemes(siteDir: string, packages: ExtensionPackage[]): Promise<void> {
+  for (const { name, pkg } of packages) {
     const themePath = pkg.jupyterlab?.themePath;
     if (!themePath) continue;
     const file = path.join(NODE_MODULES, name, themePath);
@@ -188,10 +193,11 @@ export async function buildStockSite(ourSite: string): Promise<StockSite> {
   await install();
   const started = performance.now();
   await rm(STOCK_SITE, { recursive: true, force: true });
-  await writeExtensionsModule();
+  const packages = await extensionPackages();
+  await writeExtensionsModule(packages);
   const entry = await bundle(path.join(STOCK_SITE, 'build'));
-  await writeSchemas(STOCK_SITE);
-  await writeThemes(STOCK_SITE);
+  await writeSchemas(STOCK_SITE, packages);
+  await writeThemes(STOCK_SITE, packages);
   await writeTranslations(STOCK_SITE);
   for (const dir of ['api/contents', 'files', 'build/pypi']) {
     await cp(path.join(ourSite, dir), path.join(STOCK_SITE, dir), { recursive: true });

@@ -1,11 +1,10 @@
 // The effective help policy of a student: the strictest of all their classes that use the module
-// (no class → no limits). Read on every tutor and chat turn, so it is one indexed query (the
-// student's memberships, joined to the classes and that module's policy row); the decision is
-// made here from the few rows it returns.
+// (no class → no limits). Read on every tutor and chat turn, inside the turn's first statement, so
+// it is one indexed subquery (the student's memberships, joined to the classes and that module's
+// policy row); the decision is made here from the few rows it returns.
 import type { ChatPolicyOut, EffectivePolicyOut } from '@tutor/shared/courses';
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { classMembers, classModules, classes } from './schema';
 
 export interface ClassPolicyRow {
   className: string;
@@ -17,36 +16,10 @@ export interface ClassPolicyRow {
   tutorOffUntil: Date | null;
 }
 
-/** The student's classes with their policy on `moduleId` (one query; index on class_members.user_id). */
-export function classPolicies(
-  db: Database,
-  userId: string,
-  moduleId: string | null,
-): Promise<ClassPolicyRow[]> {
-  return db
-    .select({
-      className: classes.name,
-      chatEnabled: classes.chatEnabled,
-      maxHintLevel: classModules.maxHintLevel,
-      tutorEnabled: classModules.tutorEnabled,
-      tutorOffFrom: classModules.tutorOffFrom,
-      tutorOffUntil: classModules.tutorOffUntil,
-    })
-    .from(classMembers)
-    .innerJoin(classes, eq(classes.id, classMembers.classId))
-    .leftJoin(
-      classModules,
-      and(
-        eq(classModules.classId, classMembers.classId),
-        moduleId ? eq(classModules.moduleId, moduleId) : sql`false`,
-      ),
-    )
-    .where(eq(classMembers.userId, userId));
-}
-
 /**
- * The same rows as one json value, for a statement that reads other things too (a turn's gate reads
- * them with the student and the session).
+ * The student's classes with their policy on `moduleId`, as one json value (index on
+ * class_members.user_id): a turn's gate reads it in the statement that reads the session and the
+ * student; the policy routes read it alone (`policyRows`).
  */
 export function classPoliciesValue(userId: string, moduleId: string | null): SQL<ClassPolicyRow[]> {
   // Qualified by aliases: Drizzle leaves out table names when the outer query reads one table.
@@ -140,14 +113,25 @@ export function chatPolicy(rows: ClassPolicyRow[]): ChatPolicyOut {
   return { chat_enabled: chatEnabled, notice: chatEnabled ? null : CHAT_OFF_MESSAGE };
 }
 
+async function policyRows(
+  db: Database,
+  userId: string,
+  moduleId: string | null,
+): Promise<ClassPolicyRow[]> {
+  const [row] = await db
+    .select({ rows: classPoliciesValue(userId, moduleId) })
+    .from(sql`(select 1) as one`);
+  return row!.rows;
+}
+
 export async function studentPolicy(
   db: Database,
   userId: string,
   moduleId: string,
 ): Promise<EffectivePolicyOut> {
-  return effectivePolicy(await classPolicies(db, userId, moduleId));
+  return effectivePolicy(await policyRows(db, userId, moduleId));
 }
 
 export async function studentChatPolicy(db: Database, userId: string): Promise<ChatPolicyOut> {
-  return chatPolicy(await classPolicies(db, userId, null));
+  return chatPolicy(await policyRows(db, userId, null));
 }

@@ -13,16 +13,19 @@ interface Preparable<Result> {
   execute(): Promise<Result>;
 }
 
-/** Statement names by text; a bound on distinct texts in case a caller builds too many shapes. */
+/**
+ * Statement names by text. Each name is a statement every connection keeps, so past this many
+ * distinct texts (a caller building too many shapes) a statement runs unnamed, planned each time.
+ */
 const names = new Map<string, string>();
-const MAX_NAMES = 1000;
+const MAX_NAMES = 200;
 
-function nameOf(text: string): string {
+function nameOf(text: string): string | undefined {
   let name = names.get(text);
-  if (name === undefined) {
+  if (name === undefined && names.size < MAX_NAMES) {
     // PostgreSQL keeps 63 characters of a name.
     name = `planned_${createHash('sha1').update(text).digest('hex').slice(0, 32)}`;
-    if (names.size < MAX_NAMES) names.set(text, name);
+    names.set(text, name);
   }
   return name;
 }
@@ -31,5 +34,6 @@ function nameOf(text: string): string {
 export function plannedOnce<Result>(db: Database, query: Preparable<Result>): Promise<Result> {
   // On PGlite naming it here would only build the SQL twice (the worker prepares it anyway).
   if (!((db as { $client?: unknown }).$client instanceof pg.Pool)) return query.execute();
-  return query.prepare(nameOf(query.toSQL().sql)).execute();
+  const name = nameOf(query.toSQL().sql);
+  return name ? query.prepare(name).execute() : query.execute();
 }

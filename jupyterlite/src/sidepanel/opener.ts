@@ -3,7 +3,7 @@ import type { IDocumentManager } from '@jupyterlab/docmanager';
 import type { Notebook, NotebookPanel } from '@jupyterlab/notebook';
 import { Widget } from '@lumino/widgets';
 
-import { idle, markNotebookRendered, painted } from './startup-gate';
+import { idle, markNotebookRendered, nextFrame, painted } from './startup-gate';
 
 /**
  * Opens the document named by `?path=` (a contents path, e.g. `files/module_01.ipynb`) with the
@@ -60,10 +60,6 @@ function visibleCellsRendered(notebook: Notebook): boolean {
     if (cell.node.getBoundingClientRect().top >= bottom) return true;
   }
   return true;
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
 function showMessage(labShell: ILabShell, text: string): void {

@@ -26,12 +26,13 @@ export function idle(timeout = IDLE_TIMEOUT_MS): Promise<void> {
   return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout }));
 }
 
-/** Resolves once what is on screen now has been painted (two animation frames). */
-export function painted(): Promise<void> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-  );
+/** Resolves at the next animation frame. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
+
+/** Resolves once what is on screen now has been painted (two animation frames). */
+export const painted = (): Promise<void> => nextFrame().then(nextFrame);
 
 /** Called once the notebook's first cells are on screen (or it could not be opened). */
 export function markNotebookRendered(): void {

@@ -21,7 +21,7 @@ import {
 import { buildSystemPrompt } from '../../pedagogy/prompts';
 import { type HistoryPlan, planHistory } from './context';
 import type { HistoryMessage } from './session-store';
-import type { TurnContext, TurnDeps } from './types';
+import type { TurnAdmission, TurnContext, TurnDeps } from './types';
 
 export type ModelKind = Exclude<MessageKind, 'greeting' | 'off_topic'>;
 type PlanDeps = Pick<TurnDeps, 'classifier' | 'log' | 'config'>;
@@ -45,6 +45,8 @@ export interface LevelTurn {
   user: Learner;
   /** The student asked to start the ladder over. */
   fromFirstHint?: boolean;
+  /** The turn's gate's verdict (a class policy): its ceiling lowers the level last. */
+  admission?: TurnAdmission;
 }
 
 export interface AnswerPlan extends AnswerLevel {
@@ -169,7 +171,7 @@ export function planAnswer(
   history: HistoryMessage[],
   context: TurnContext = {},
 ): AnswerPlan {
-  const level = capLevel(chooseLevel(deps, kind, turn, context.checks), context.maxHintLevel);
+  const level = capLevel(chooseLevel(deps, kind, turn, context.checks), turn.admission?.maxHintLevel);
   const historyPlan = planHistory(history, deps.config.historyBudgetChars);
   const summary =
     historyPlan.older.length > 0 ? (turn.session.historySummary ?? undefined) : undefined;

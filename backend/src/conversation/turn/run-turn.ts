@@ -2,7 +2,6 @@
 // plan → stream → record. Shared by /ws/chat and /ws/tutor; dependencies come in as parameters so
 // tests and the bench can use providers that stream instantly or fail on cue.
 import { storableText } from '../../db/text';
-import type { HintLevel } from '../../pedagogy/types';
 import { answerCanned, isCanned } from './answer-canned';
 import { INTERNAL_ERROR_MESSAGE } from './canned';
 import { openTurn } from './open-turn';
@@ -12,7 +11,6 @@ import { recordAnswer } from './record-answer';
 import { streamAnswer } from './stream-answer';
 import {
   type Emit,
-  type TurnAdmission,
   type TurnDeps,
   TurnInputError,
   type TurnOutcome,
@@ -41,9 +39,8 @@ export async function runTurn(
   }
 }
 
-async function turn(deps: TurnDeps, asked: TurnRequest, emit: Emit): Promise<TurnOutcome> {
-  const opened = await openTurn(deps, asked, emit);
-  const request = admitted(asked, opened.admission);
+async function turn(deps: TurnDeps, request: TurnRequest, emit: Emit): Promise<TurnOutcome> {
+  const opened = await openTurn(deps, request, emit);
   const received = await receiveMessage(deps, request, opened.session);
   const { kind, classification } = received;
   if (isCanned(kind)) return answerCanned(deps, opened, kind, classification, emit);
@@ -56,13 +53,4 @@ async function turn(deps: TurnDeps, asked: TurnRequest, emit: Emit): Promise<Tur
   );
   const streamed = await streamAnswer(deps, request, opened.user, plan, emit);
   return recordAnswer(deps, request, { opened, received, plan, streamed }, emit);
-}
-
-/** The request with its gate's hint cap applied (the lower of the context's and the gate's). */
-function admitted(request: TurnRequest, admission: TurnAdmission): TurnRequest {
-  const cap = admission.maxHintLevel;
-  if (cap === undefined) return request;
-  const current = request.context?.maxHintLevel;
-  const maxHintLevel = current === undefined ? cap : (Math.min(current, cap) as HintLevel);
-  return { ...request, context: { ...request.context, maxHintLevel } };
 }

@@ -59,11 +59,6 @@ export interface TurnContext {
   checks?: ExerciseChecks;
   /** Hash of the normalised cell code; equal to the session's last one → `sameCell`. */
   cellHash?: string | null;
-  /**
-   * The highest hint level this answer may have (a caller's policy, e.g. a class's): the level the
-   * pedagogy engine picks is lowered to it. Absent: up to 5.
-   */
-  maxHintLevel?: HintLevel;
   /** Called once after a complete LLM answer is stored (attempt counting); never otherwise. */
   onAnswered?: (answer: { hintLevel: HintLevel }) => Promise<void>;
 }
@@ -98,7 +93,10 @@ export interface TurnGate<Value = unknown> {
 }
 
 export interface TurnAdmission {
-  /** Lowers `context.maxHintLevel` (the lower of the two wins). */
+  /**
+   * The highest hint level this answer may have: the level the pedagogy engine picks is lowered to
+   * it (the session keeps the lower one). Absent: up to 5.
+   */
   maxHintLevel?: HintLevel;
 }
 

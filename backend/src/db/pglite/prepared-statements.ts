@@ -7,7 +7,7 @@ import { BYTEA_OID } from './bytea';
 
 type QueryOptions = NonNullable<Parameters<PGlite['query']>[2]>;
 
-/** Distinct statement texts kept; past it a new text runs through PGlite's query() unnamed. */
+/** Distinct statement texts kept; past it a new text is parsed each time (PostgreSQL's unnamed statement). */
 const MAX_STATEMENTS = 256;
 
 /** SQLSTATEs saying the named statement no longer fits (a schema change) or is gone. */
@@ -31,8 +31,12 @@ function concat(parts: Uint8Array[]): Uint8Array {
 export class PreparedStatements {
   private readonly statements = new Map<string, Statement>();
   private nextName = 1;
+  /** PGlite's parameter serializers, but bytea arrives as hex text already (client.ts). */
+  private readonly serializers: PGlite['serializers'];
 
-  constructor(private readonly database: PGlite) {}
+  constructor(private readonly database: PGlite) {
+    this.serializers = { ...database.serializers, [BYTEA_OID]: String };
+  }
 
   /**
    * Runs `sql` as PGlite's query() would, in the open transaction when `inTransaction` (whose
@@ -92,10 +96,7 @@ export class PreparedStatements {
     const { serialize } = protocol;
     const values = params.map((value, index) => {
       if (value === null || value === undefined) return null;
-      const type = statement.paramTypes[index]!;
-      // bytea arrives as hex text already (client.ts); PGlite's serializer takes only bytes.
-      if (type === BYTEA_OID && typeof value === 'string') return value;
-      const serializer = this.database.serializers[type];
+      const serializer = this.serializers[statement.paramTypes[index]!];
       return serializer ? serializer(value) : String(value);
     });
     const { messages } = await this.database.execProtocol(
