@@ -7,7 +7,10 @@
 // /health, before the streams (after the sign-ups) and at its peak during them.
 // The database is created by a first start that is then stopped: the figures are those of every
 // later start (a first start's initdb leaves the C library holding memory it freed).
-// Options: --sockets=200 --tokens=300 --rate=50 --node-options="..." (the server's NODE_OPTIONS)
+// The server runs with `npm start`'s node flags and malloc settings (scripts/lib/server-process.ts);
+// --bare runs it without them, for comparison.
+// Options: --sockets=200 --tokens=300 --rate=50 --node-args="..." (more node flags for the server)
+// --bare
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -18,7 +21,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startLlmStandIn } from '../backend/test/helpers/llm-stand-in';
 import { freePort } from '../backend/test/helpers/nginx';
 import { buildBackend } from '../scripts/lib/builds';
+import { serverMallocEnv, serverNodeArgs } from '../scripts/lib/server-process';
 import { repoRoot } from '../scripts/lib/stamps';
+import { processCpuMs } from './lib/cpu';
 import { runLoad } from './lib/load';
 import { percentile } from './lib/percentile';
 
@@ -33,7 +38,10 @@ const TOKENS = Number(args.tokens ?? 300);
 const RATE = Number(args.rate ?? 50);
 const QUESTION = 'How do I compute the determinant of a 3x3 matrix with numpy?';
 const PASSWORD = 'violet quantum harbour spoon';
-const NODE_OPTIONS = args['node-options'] ?? '';
+const BARE = 'bare' in args;
+const nodeArgs = [...(BARE ? [] : serverNodeArgs), ...(args['node-args']?.split(' ') ?? [])].filter(
+  Boolean,
+);
 
 /** Resident memory of a process with all its threads, MB (Linux). */
 const rssMbOf = (pid: number) =>
@@ -89,13 +97,13 @@ const dataDir = await mkdtemp(join(tmpdir(), 'bench-chat-memory-'));
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const startServer = () =>
-  spawn(process.execPath, ['backend/dist/server.js'], {
+  spawn(process.execPath, [...nodeArgs, 'backend/dist/server.js'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_OPTIONS,
+      ...(BARE ? {} : serverMallocEnv),
       HOST: '127.0.0.1',
       PORT: String(port),
       DATA_DIR: dataDir,
@@ -124,6 +132,7 @@ try {
   const afterStart = rssMbOf(pid);
   const tokens = await signUp(origin, SOCKETS);
   const beforeStreams = rssMbOf(pid);
+  const cpuBeforeStreams = processCpuMs(pid);
   let peak = beforeStreams;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMbOf(pid))), 50);
   const streamed = await runLoad({
@@ -134,10 +143,11 @@ try {
   }).finally(() => clearInterval(sampler));
   await sleep(1000);
   const afterStreams = rssMbOf(pid);
+  const streamsCpuMs = processCpuMs(pid) - cpuBeforeStreams;
 
   const nominal = 1000 / RATE;
   console.log(
-    `node ${NODE_OPTIONS ? `${NODE_OPTIONS} ` : ''}backend/dist/server.js on PGlite (an existing database), ${SOCKETS} sockets × ${TOKENS} tokens at ${RATE}/s from the OpenAI-format stand-in:`,
+    `node ${nodeArgs.join(' ')} backend/dist/server.js${BARE ? ' (bare: no malloc settings)' : ''} on PGlite (an existing database), ${SOCKETS} sockets × ${TOKENS} tokens at ${RATE}/s from the OpenAI-format stand-in:`,
   );
   console.log(
     `  tokens lost ${streamed.expected - streamed.received}, out of order ${streamed.outOfOrder}, ` +
@@ -147,6 +157,10 @@ try {
   console.log(
     `  RSS MB: ${afterStart.toFixed(0)} 3 s after /health, ${beforeStreams.toFixed(0)} after ${SOCKETS} sign-ups, ` +
       `${peak.toFixed(0)} at the peak of the streams, ${afterStreams.toFixed(0)} 1 s after`,
+  );
+  console.log(
+    `  server CPU during the streams (with the second after): ${streamsCpuMs.toFixed(0)} ms, ` +
+      `${(streamsCpuMs / SOCKETS).toFixed(1)} ms per turn`,
   );
   const verdict = (ok: boolean) => (ok ? 'MEETS' : 'MISSES');
   console.log(

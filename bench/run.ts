@@ -5,6 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runStatus } from '../scripts/lib/run';
+import { serverMallocEnv, serverNodeArgs } from '../scripts/lib/server-process';
 
 const benchDir = import.meta.dirname;
 const available = readdirSync(benchDir)
@@ -30,6 +31,12 @@ for (const name of names) {
     process.exit(2);
   }
   console.log(`\n=== bench: ${name} ===`);
-  if ((await runStatus('npx', ['tsx', file, ...options])) !== 0) failed += 1;
+  // Most benchmarks run the app in their own process: with the server's settings, as `npm start`.
+  const status = await runStatus(
+    'npx',
+    ['tsx', ...serverNodeArgs, file, ...options],
+    serverMallocEnv,
+  );
+  if (status !== 0) failed += 1;
 }
 process.exit(failed > 0 ? 1 : 0);

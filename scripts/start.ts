@@ -2,6 +2,7 @@
 // the whole app. The server migrates and seeds the database itself at start-up.
 import { spawn } from 'node:child_process';
 import { buildAll } from './lib/builds';
+import { serverMallocEnv, serverNodeArgs } from './lib/server-process';
 import { repoRoot } from './lib/stamps';
 
 await buildAll();
@@ -10,10 +11,10 @@ const port = process.env.PORT ?? '8000';
 console.log(`> Starting the server on http://localhost:${port} (Ctrl+C to stop)`);
 // Stack traces name the bundle's lines: Node's source-map support held about 20 MB of decoded maps
 // (of some 330 MB). NODE_OPTIONS=--enable-source-maps maps them to the TypeScript sources.
-const server = spawn(process.execPath, ['backend/dist/server.js'], {
+const server = spawn(process.execPath, [...serverNodeArgs, 'backend/dist/server.js'], {
   cwd: repoRoot,
   stdio: 'inherit',
-  env: { ...process.env, HOST: process.env.HOST ?? 'localhost' },
+  env: { ...serverMallocEnv, ...process.env, HOST: process.env.HOST ?? 'localhost' },
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -15,13 +15,20 @@ function statCpuMs(stat: string): { name: string; ms: number } {
   };
 }
 
+/** CPU ms of a whole process (all its threads, Linux). */
+export const processCpuMs = (pid: number): number =>
+  statCpuMs(readFileSync(`/proc/${pid}/stat`, 'utf8')).ms;
+
 /** CPU ms of each thread of this process by its OS thread id (Linux; empty elsewhere). */
 export function threadCpuMs(): Map<number, number> {
   const byThread = new Map<number, number>();
   try {
     for (const tid of readdirSync('/proc/self/task')) {
       try {
-        byThread.set(Number(tid), statCpuMs(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')).ms);
+        byThread.set(
+          Number(tid),
+          statCpuMs(readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')).ms,
+        );
       } catch {
         // the thread ended meanwhile
       }

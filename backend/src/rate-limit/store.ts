@@ -4,7 +4,7 @@ import type {
   FastifyRateLimitStoreCtor,
 } from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
-import { LRUCache } from 'lru-cache';
+import { LocalWindows } from './local-windows';
 import type { SharedRedis } from './shared-redis';
 
 /**
@@ -53,11 +53,6 @@ function countingRedis(redis: Redis): CountingRedis {
   return redis as CountingRedis;
 }
 
-interface LocalWindow {
-  current: number;
-  startedAt: number;
-}
-
 /** What the plugin passes to `child` (its types say route options, it passes merged limit options). */
 interface RouteLimitOptions {
   routeInfo?: { method?: string; url?: string };
@@ -69,14 +64,14 @@ interface RouteLimitOptions {
 const DEFAULT_CAPACITY = 5000;
 
 class SharedWindowStore implements FastifyRateLimitStore {
-  private readonly local: LRUCache<string, LocalWindow>;
+  private readonly local: LocalWindows;
 
   constructor(
     private readonly shared: SharedRedis,
     private readonly namespace: string,
     capacity: number,
   ) {
-    this.local = new LRUCache({ max: capacity });
+    this.local = new LocalWindows(capacity);
   }
 
   incr(key: string, callback: Callback, windowMs: number): void {
