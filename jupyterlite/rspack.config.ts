@@ -8,17 +8,10 @@ import { fileURLToPath } from 'node:url';
 import type { Configuration } from '@rspack/core';
 
 import { SETTINGS_VALIDATORS_DIR } from './scripts/lib/paths';
+import { leftOutAliases, leftOutRules } from './scripts/lib/left-out';
 import { bundleOutput, fromProject, moduleRules } from './scripts/lib/rspack-rules';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-
-/** Stylesheets left out of the bundle (see the alias below). */
-const FONT_AWESOME_STYLES = [
-  '@fortawesome/fontawesome-free/css/all.min.css',
-  '@fortawesome/fontawesome-free/css/v4-shims.min.css',
-];
-
-const UI_COMPONENTS_STYLE = '@jupyterlab/ui-components/style';
 
 export interface AppConfigOptions {
   /** Directory the bundle is written to (the site's `build/` folder). */
@@ -45,23 +38,12 @@ export function createRspackConfig(options: AppConfigOptions): Configuration {
         ),
         // Written by scripts/build.ts before bundling (scripts/lib/settings-validators.ts).
         '@tutor/settings-validators': path.join(SETTINGS_VALIDATORS_DIR, 'index.cjs'),
-        // Font Awesome is imported by @jupyterlab/application's style for third-party extensions;
-        // nothing in this app uses its classes, and its CSS inlines three SVG fonts as data URLs
-        // (2.4 MB of the bundle, parsed and injected on every load).
-        ...Object.fromEntries(FONT_AWESOME_STYLES.map((file) => [file, false as const])),
-        // @jupyterlab/ui-components' base.css imports deprecated.css: 125 SVG icons inlined as CSS
-        // variables for `.jp-*Icon` classes nothing here uses (79 kB); the four caret icons other
-        // stylesheets use are defined in src/styles/caret-icons.css instead. Its settings-form
-        // styles are for settings forms, which the side panel has none of.
-        [fromProject(`${UI_COMPONENTS_STYLE}/deprecated.css`)]: path.join(
-          here,
-          'src/styles/caret-icons.css',
-        ),
-        [fromProject(`${UI_COMPONENTS_STYLE}/rjsfTemplates.css`)]: false,
+        // Modules and styles of UI the side panel has not (scripts/lib/left-out.ts).
+        ...leftOutAliases(),
       },
       fallback: { path: fromProject('path-browserify') },
     },
-    module: { rules: moduleRules() },
+    module: { rules: [...moduleRules(), ...leftOutRules()] },
     optimization: {
       moduleIds: 'deterministic',
       chunkIds: 'deterministic',

@@ -3,8 +3,8 @@ declare module '@tutor/settings-validators' {
   import type { ValidateFunction } from 'ajv';
 
   export interface PrecompiledSchema {
-    /** The schema they were compiled from, as JSON text. */
-    schema: string;
+    /** The hash (src/sidepanel/schema-hash.ts) of the JSON text of the schema compiled. */
+    schemaHash: string;
     /** User data against the schema (JupyterLab's validator). */
     validate: ValidateFunction;
     /** The same, filling in defaults (JupyterLab's composer). */

@@ -1,9 +1,9 @@
 // The CSS of the packages the side panel uses (themes are loaded at run time by the theme manager),
 // file by file in the order the extensions' `style/index.js` would load them. Left out: the
 // stylesheets of packages whose UI is not here (file browser, launcher, search, table of contents,
-// status bar, log console, property inspector, metadata form); Font Awesome and
+// status bar, log console, property inspector, metadata form, shortcut editor); Font Awesome and
 // @jupyterlab/ui-components' deprecated CSS icons and settings-form styles are left out by aliases
-// in rspack.config.ts. One `style/index.js` import would bring the packages' stylesheets back.
+// (scripts/lib/left-out.ts). One `style/index.js` import would bring the packages' stylesheets back.
 import '@lumino/widgets/style/index.css';
 import '@jupyterlab/ui-components/style/base.css';
 import '@jupyterlab/apputils/style/base.css';
@@ -22,7 +22,6 @@ import '@jupyterlab/completer/style/base.css';
 import '@jupyterlab/mermaid/style/base.css';
 import '@jupyterlab/markedparser-extension/style/base.css';
 import '@jupyterlab/mathjax-extension/style/base.css';
-import '@jupyterlab/shortcuts-extension/style/base.css';
 import '@jupyterlite/apputils/style/base.css';
 import '@jupyterlite/apputils-extension/style/base.css';
 import '@jupyterlite/pyodide-kernel-extension/style/base.css';

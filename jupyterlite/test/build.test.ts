@@ -99,6 +99,40 @@ describe('jupyterlite build', () => {
     expect(bundle).not.toContain('.jp-AddIcon');
   });
 
+  it('leaves out the modules and styles of UI the side panel has not (scripts/lib/left-out.ts)', async () => {
+    const site = path.join(work, 'a');
+    const page = await readFile(path.join(site, 'lab/index.html'), 'utf8');
+    const linked = (pattern: RegExp) => readFile(path.join(site, page.match(pattern)![1]!), 'utf8');
+    const script = await linked(/<script defer src="\.\.\/([^"]+)"/);
+    const style = await linked(/<link rel="stylesheet" href="\.\.\/([^"]+)"/);
+    // A string each left-out module has in its code (all are in the stock lab's bundle).
+    const leftOut = {
+      '@rjsf/core': 'Unsupported field schema',
+      '@lezer/generator': 'Grammar contains',
+      'vscode-jsonrpc': 'Content-Length: ',
+      '@jupyterlab/pluginmanager': 'jp-pluginmanager',
+      'the shortcut editor': 'jp-Shortcuts-Row',
+      '@lezer/javascript': 'TemplateString',
+      '@lezer/css': 'PseudoClassName',
+      'domutils / entities encoder': 'getOuterHTML',
+      "the React file type icon's colour": '61DAFB',
+    };
+    for (const [what, marker] of Object.entries(leftOut)) {
+      expect(script, what).not.toContain(marker);
+    }
+    for (const selector of ['.lm-DataGrid', '.jp-tocItem', '.jp-Licenses', '#jupyterlab-splash']) {
+      expect(style).not.toContain(selector);
+    }
+    // JavaScript editors still load the real mode, lazily.
+    const chunks = (await readdir(path.join(site, 'build'))).filter((f) => /^\d+\..*\.js$/.test(f));
+    const texts = await Promise.all(
+      chunks.map((f) => readFile(path.join(site, 'build', f), 'utf8')),
+    );
+    expect(texts.some((text) => text.includes('TemplateString'))).toBe(true);
+    const schemas = await readFile(path.join(site, 'build/schemas/all.json'), 'utf8');
+    expect(schemas).not.toContain('@jupyterlab/notebook-extension:tools');
+  });
+
   it('rebuilds when a notebook changed', async () => {
     const options = await resolveOptions({ out: path.join(work, 'a'), notebooksDir: notebooks });
     const changed = { ...NOTEBOOK, cells: [{ ...NOTEBOOK.cells[0], source: ['# Changed title'] }] };

@@ -19,6 +19,19 @@ export const SCHEMA_PACKAGES = [
   '@jupyterlab/translation-extension',
 ];
 
+/**
+ * Schemas of plugins disabled in src/plugins.ts that only describe the plugin's own UI (main menu
+ * entries, top bar, metadata forms) and bind no keyboard shortcut: left out of `all.json` and of
+ * the compiled validators.
+ */
+export const UNUSED_SCHEMAS: ReadonlySet<string> = new Set([
+  '@jupyterlab/application-extension:move-widget',
+  '@jupyterlab/application-extension:top-bar',
+  '@jupyterlab/docmanager-extension:download',
+  '@jupyterlab/notebook-extension:export',
+  '@jupyterlab/notebook-extension:tools',
+]);
+
 interface PackageJson {
   version: string;
   jupyterlab?: { schemaDir?: string };
@@ -52,11 +65,13 @@ export async function readSchemas(): Promise<PluginSchemaEntry[]> {
       .filter((file) => file.endsWith('.json'))
       .sort();
     for (const file of files) {
+      const id = `${name}:${path.basename(file, '.json')}`;
+      if (UNUSED_SCHEMAS.has(id)) continue;
       const schema = JSON.parse(
         await readFile(path.join(packageDir, schemaDir, file), 'utf8'),
       ) as Record<string, unknown>;
       all.push({
-        id: `${name}:${path.basename(file, '.json')}`,
+        id,
         raw: '{}',
         schema,
         settings: {},

@@ -8,7 +8,7 @@
  *   validate.cjs       `v<n>`: user data against plugin n's schema (as JupyterLab's validator)
  *   compose.cjs        `c<n>`: the same with `useDefaults` (as JupyterLab's composer)
  *   schema-checks.cjs  `plugin`, `draft7`: the two checks every schema goes through
- *   index.cjs          `precompiled`: plugin id -> schema text, validate, compose
+ *   index.cjs          `precompiled`: plugin id -> schema text's hash, validate, compose
  *
  * CommonJS (`.cjs`): Ajv's standalone code `require`s its runtime helpers.
  *
@@ -23,6 +23,7 @@ import path from 'node:path';
 import { Ajv, type Options } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 
+import { schemaHash } from '../../src/sidepanel/schema-hash';
 import { NODE_MODULES } from './paths';
 import type { PluginSchemaEntry } from './schemas';
 
@@ -78,8 +79,9 @@ export async function writeSettingsValidators(
     compiled.push(n);
     validator.addSchema(schema, `v${n}`);
     composer.addSchema(schema, `c${n}`);
+    const hash = schemaHash(JSON.stringify(schema));
     index.push(
-      `  ${JSON.stringify(entry.id)}: { schema: ${JSON.stringify(JSON.stringify(schema))}, validate: validate.v${n}, compose: compose.c${n} },`,
+      `  ${JSON.stringify(entry.id)}: { schemaHash: "${hash}", validate: validate.v${n}, compose: compose.c${n} },`,
     );
   });
   const names = (prefix: string) =>

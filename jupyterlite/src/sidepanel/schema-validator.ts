@@ -12,6 +12,8 @@ import type { PrecompiledSchema } from '@tutor/settings-validators';
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as json5 from 'json5';
 
+import { schemaHash } from './schema-hash';
+
 type Errors = ISchemaValidator.IError[];
 
 /** What the build compiled (declared in src/settings-validators.d.ts). */
@@ -43,7 +45,9 @@ export class PrecompiledSchemaValidator implements ISchemaValidator {
     if (cached) return cached;
     const known = this.compiled.precompiled[plugin.id];
     const compiled =
-      known?.schema === JSON.stringify(plugin.schema) ? known : this.compile(plugin.schema);
+      known && known.schemaHash === schemaHash(JSON.stringify(plugin.schema))
+        ? known
+        : this.compile(plugin.schema);
     if (!Array.isArray(compiled)) this.byPlugin.set(plugin.id, compiled);
     return compiled;
   }
