@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import { badRequest, payloadTooLarge } from '../errors/app-error';
 import { type ParserDone, parseKeepingBytes } from './json-body';
 
@@ -9,8 +9,7 @@ import { type ParserDone, parseKeepingBytes } from './json-body';
  * the page may send `CompressionStream('gzip')` output as a text/plain Blob. Decompression stops
  * at `maxBytes`, so a small "zip bomb" cannot make the server inflate gigabytes.
  */
-export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
-  const parseJson = app.getDefaultJsonParser('error', 'error');
+export function beaconBodyParser(maxBytes: number) {
   return (request: FastifyRequest, body: Buffer, done: ParserDone) => {
     let json = body;
     if (body.length >= 2 && body[0] === 0x1f && body[1] === 0x8b) {
@@ -25,6 +24,6 @@ export function beaconBodyParser(app: FastifyInstance, maxBytes: number) {
         return;
       }
     }
-    parseKeepingBytes(parseJson, request, json, done);
+    parseKeepingBytes(request, json, done);
   };
 }

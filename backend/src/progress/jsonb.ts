@@ -27,3 +27,39 @@ export const utf8Jsonb = (database: DatabaseHandle['kind'], utf8: Buffer): SQL =
   database === 'pglite'
     ? sql`${bodyText(utf8)}::jsonb`
     : sql`convert_from(${utf8}::bytea, 'UTF8')::jsonb`;
+
+/** How a save body from the app begins: its notebook first (`{"notebook_state":{...},...}`). */
+const NOTEBOOK_FIRST = Buffer.from('{"notebook_state":');
+const CLOSE = 0x7d; // }
+/** jsonb's binary format: this version byte, then the JSON text. */
+const JSONB_BINARY_VERSION = 1;
+
+/**
+ * Runs `use` with the body's notebook as a jsonb parameter in PostgreSQL's binary format, without
+ * copying it, when the body begins with its notebook (as the app sends it): the byte before the
+ * notebook's text (the member's ":") is the format's version byte while `use` runs, then ":" again.
+ * Otherwise (a body in another order) `use` gets undefined.
+ *
+ * The notebook is taken to end at the last "}" before the body's own: the other members the schema
+ * allows (status, base_version, save_token) are scalars. Should that cut be wrong (a "}" inside a
+ * later string, a repeated member), the text from the notebook's start on is a JSON value followed
+ * by a comma, which PostgreSQL refuses (22P02, see jsonbRefused): never another valid notebook.
+ */
+export async function withNotebookJsonb<T>(
+  body: Buffer,
+  use: (notebookJsonb: Buffer | undefined) => Promise<T>,
+): Promise<T> {
+  const colon = NOTEBOOK_FIRST.length - 1;
+  let last = body.length - 1;
+  while (last > 0 && body[last] !== CLOSE) last--;
+  const end = body.lastIndexOf(CLOSE, last - 1);
+  if (end <= colon || body.compare(NOTEBOOK_FIRST, 0, colon + 1, 0, colon + 1) !== 0) {
+    return use(undefined);
+  }
+  body[colon] = JSONB_BINARY_VERSION;
+  try {
+    return await use(body.subarray(colon, end + 1));
+  } finally {
+    body[colon] = NOTEBOOK_FIRST[colon]!;
+  }
+}

@@ -15,13 +15,20 @@ type Notebook = Record<string, unknown>;
 export interface NotebookPayload {
   /** Runs `write` with the notebook as a jsonb expression: as sent, or parsed if that is refused. */
   store<T>(write: (notebookJsonb: SQL) => Promise<T>): Promise<T>;
+  /**
+   * PostgreSQL: the body's UTF-8 bytes as sent, whose member `notebook_state` is the notebook (the
+   * service's hand-written save statement takes them as they are). Absent for a parsed notebook.
+   */
+  bodyBytes?: Buffer;
+  /** The same notebook parsed, for a write PostgreSQL refused as sent (see jsonbRefused). */
+  parsed?(): NotebookPayload;
 }
 
 /**
  * PostgreSQL refused JSON as jsonb: a `\u0000` escape (22P05), a lone surrogate (22P02) or bytes
  * that are not UTF-8 (22021).
  */
-const jsonbRefused = (error: unknown) =>
+export const jsonbRefused = (error: unknown) =>
   ['22P05', '22P02', '22021'].includes(sqlState(error) ?? '');
 
 const parsedJsonb = (notebook: Notebook): SQL => sql`${toJsonbText(notebook)}::jsonb`;
@@ -40,6 +47,8 @@ export function parsedNotebookPayload(notebook: Notebook): NotebookPayload {
 function bodyBytesPayload(database: DatabaseHandle['kind'], utf8: Buffer): NotebookPayload {
   const parse = () => (JSON.parse(bodyText(utf8)) as ProgressUpdate).notebook_state!;
   return {
+    bodyBytes: database === 'postgres' ? utf8 : undefined,
+    parsed: () => parsedNotebookPayload(parse()),
     async store(write) {
       try {
         return await write(sql`(${utf8Jsonb(database, utf8)} -> 'notebook_state')`);

@@ -1,9 +1,11 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
+import pg from 'pg';
 import { violatedConstraint } from '../db/errors';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
-import type { NotebookPayload } from './notebook-payload';
+import { withNotebookJsonb } from './jsonb';
+import { jsonbRefused, type NotebookPayload } from './notebook-payload';
 import { type UserModuleProgress, userModuleProgress } from './schema';
 
 const progress = userModuleProgress;
@@ -119,9 +121,30 @@ export async function updateProgress(
   moduleId: string,
   changes: ProgressChanges,
 ): Promise<UpdateProgressResult> {
-  const { status, notebook, baseVersion } = changes;
+  const { status, baseVersion } = changes;
+  let { notebook } = changes;
   const requested: ProgressStatus | undefined = status ?? (notebook ? 'in_progress' : undefined);
   if (requested === undefined) throw new Error('updateProgress needs a status or a notebook state');
+  // PostgreSQL: the common save first, over the existing record (SAVE_NOTEBOOK).
+  const pool = (db as { $client?: unknown }).$client;
+  if (notebook?.bodyBytes && pool instanceof pg.Pool) {
+    try {
+      const saved = await saveNotebookOver(
+        pool,
+        userId,
+        moduleId,
+        requested,
+        baseVersion,
+        notebook.bodyBytes,
+      );
+      if (saved) return { ok: true, progress: saved };
+    } catch (error) {
+      if (!jsonbRefused(error) || !notebook.parsed) throw error;
+      notebook = notebook.parsed();
+    }
+    // Nothing written: no record yet, one at another version than baseVersion, or a notebook
+    // PostgreSQL refused as sent (then parsed). The upsert writes or says why it may not.
+  }
   const upsert = progressUpsert(db, {
     userId,
     moduleId,
@@ -139,6 +162,78 @@ export async function updateProgress(
   }
   if (rows[0]) return { ok: true, progress: rows[0] };
   return whyRefused(db, userId, moduleId, { requested, writesNotebook: !!notebook, baseVersion });
+}
+
+/** `case` of a status's rank, on SQL text (see rankOf). */
+const rankText = (status: string) =>
+  `(case ${status} when 'not_started' then 0 when 'in_progress' then 1 else 2 end)`;
+
+/** The SET and WHERE of the save statements: see SAVE_NOTEBOOK. */
+const saveStatement = (name: string, notebook: string) => ({
+  name,
+  text: `update user_module_progress set
+    notebook_state = ${notebook},
+    version = version + 1,
+    status = case when ${rankText('$4::varchar')} > ${rankText('status')} then $4::varchar else status end,
+    updated_at = now()
+  where user_id = $1::uuid and module_id = $2::uuid and ($5::integer is null or version = $5::integer)
+  returning id, module_id, status, attempt_count, version, updated_at`,
+});
+
+/**
+ * The common save, hand-written and prepared once per connection (named, so PostgreSQL neither
+ * parses nor plans it again, nor copies the notebook into a plan): a notebook over the user's
+ * existing record, as the upsert of progressUpsert writes it (the notebook, version + 1, the status
+ * forward only, updated_at), refused when `$5` is a base version the record is not at. An UPDATE
+ * forms the new row once, where the upsert formed the row to insert (holding the notebook) before
+ * it found the conflict and formed the update.
+ *
+ * The notebook comes as the client sent it, never serialised by the server: `$3` is its own text
+ * as binary jsonb (PostgreSQL parses it straight into jsonb), or, for a body in another order, the
+ * whole body's bytes, converted to text and parsed, whose `notebook_state` is taken.
+ */
+const SAVE_NOTEBOOK = {
+  jsonb: saveStatement('progress_save_notebook_jsonb_v1', '$3::jsonb'),
+  body: saveStatement(
+    'progress_save_notebook_body_v1',
+    "convert_from($3::bytea, 'UTF8')::jsonb -> 'notebook_state'",
+  ),
+};
+
+interface SavedRow {
+  id: string;
+  module_id: string;
+  status: ProgressStatus;
+  attempt_count: number;
+  version: number;
+  updated_at: Date | string;
+}
+
+/** SAVE_NOTEBOOK: the record saved, or undefined when none was (no record, or a stale base). */
+async function saveNotebookOver(
+  pool: pg.Pool,
+  userId: string,
+  moduleId: string,
+  requested: ProgressStatus,
+  baseVersion: number | undefined,
+  bodyBytes: Buffer,
+): Promise<ProgressSummary | undefined> {
+  const { rows } = await withNotebookJsonb(bodyBytes, (notebookJsonb) =>
+    pool.query<SavedRow>({
+      ...(notebookJsonb ? SAVE_NOTEBOOK.jsonb : SAVE_NOTEBOOK.body),
+      values: [userId, moduleId, notebookJsonb ?? bodyBytes, requested, baseVersion ?? null],
+    }),
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    moduleId: row.module_id,
+    status: row.status,
+    attemptCount: row.attempt_count,
+    version: row.version,
+    updatedAt: row.updated_at instanceof Date ? row.updated_at : new Date(row.updated_at),
+  };
 }
 
 interface UpsertPlan {

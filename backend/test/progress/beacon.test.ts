@@ -74,6 +74,23 @@ describe('final save by navigator.sendBeacon', () => {
     );
   });
 
+  it('saves a beacon over an existing record with the notebook first, as the page sends it', async () => {
+    const user = await buildUser(app);
+    const token = await tokenFor(user);
+    const first = { notebook_state: notebook('open'), base_version: 0, save_token: token };
+    expect((await beacon(first)).statusCode).toBe(200);
+    const response = await beacon({
+      ...first,
+      notebook_state: notebook('closing'),
+      base_version: 1,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'in_progress', version: 2 });
+    expect((await storedProgress(app, user.user.id, moduleId))!.notebookState).toEqual(
+      notebook('closing'),
+    );
+  });
+
   it('accepts a gzip-compressed text/plain beacon, so a 280 KB notebook fits the 64 KiB beacon limit', async () => {
     const user = await buildUser(app);
     const large = notebook(
@@ -218,6 +235,17 @@ describe('final save by navigator.sendBeacon', () => {
       expect(response.json().error.message).toMatch(
         /^notebook_state\.cells: must be an array of notebook cells/,
       );
+      await unchanged();
+    });
+
+    it('a body with a "__proto__" key (400, as for PUT)', async () => {
+      const body = JSON.stringify({ save_token: token, notebook_state: notebook('x') }).replace(
+        '"metadata":{}',
+        '"metadata":{"__proto__":{"trusted":true}}',
+      );
+      const response = await beacon(body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('malformed_json');
       await unchanged();
     });
 

@@ -301,6 +301,48 @@ describe('progress routes', () => {
       expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
     });
 
+    // Keys that would reach a prototype if the body were copied by assignment: refused as
+    // Fastify's default JSON parser refuses them, wherever they are and however they are escaped.
+    const prototypeBodies: Array<[string, string]> = [
+      ['"__proto__" at the top', '{"__proto__": {"status": "completed"}, "status": "completed"}'],
+      [
+        '"__proto__" in a cell\'s metadata',
+        JSON.stringify({ notebook_state: notebook() }).replace(
+          '"metadata":{}',
+          '"metadata":{"__proto__":{"trusted":true}}',
+        ),
+      ],
+      [
+        'an escaped "__proto__" in an output',
+        JSON.stringify({ notebook_state: notebook() }).replace(
+          '"outputs":[]',
+          String.raw`"outputs":[{"output_type":"stream","name":"stdout","text":"x","\u005f_proto__":{}}]`,
+        ),
+      ],
+      [
+        '"constructor" holding a "prototype"',
+        JSON.stringify({ notebook_state: notebook() }).replace(
+          '"metadata":{}',
+          '"metadata":{"constructor":{"prototype":{"polluted":true}}}',
+        ),
+      ],
+    ];
+
+    it.each(prototypeBodies)('400 for %s', async (_name, payload) => {
+      const response = await app.inject({
+        method: 'PUT',
+        url: `/api/progress/${moduleId}`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: { code: 'malformed_json', message: 'Request body is not valid JSON' },
+      });
+      expect(await storedProgress(app, user.user.id, moduleId)).toEqual(before);
+      expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    });
+
     it('400 for an empty JSON body', async () => {
       const response = await app.inject({
         method: 'PUT',
@@ -446,6 +488,79 @@ describe('progress routes', () => {
     });
     expect(response.statusCode).toBe(200);
     expect((await get(user)).json().notebook_state).toEqual(notebook('bom'));
+  });
+
+  describe('stores the notebook as sent, whatever the shape of the body', () => {
+    const send = (user: TestUser, payload: string) =>
+      app.inject({
+        method: 'PUT',
+        url: `/api/progress/${moduleId}`,
+        headers: { ...user.headers, 'content-type': 'application/json' },
+        payload,
+      });
+    const nb = (code: string) => JSON.stringify(notebook(code));
+    // Each body saved twice: the first save creates the record, the second updates it.
+    const bodies: Array<[string, (code: string) => string, string]> = [
+      ['the notebook alone', (c) => `{"notebook_state":${nb(c)}}`, 'in_progress'],
+      [
+        'the notebook, then base_version',
+        (c) => `{"notebook_state":${nb(c)},"base_version":VERSION}`,
+        'in_progress',
+      ],
+      [
+        'base_version, then the notebook',
+        (c) => `{"base_version":VERSION,"notebook_state":${nb(c)}}`,
+        'in_progress',
+      ],
+      [
+        'the notebook, then a status',
+        (c) => `{"notebook_state":${nb(c)},"status":"completed"}`,
+        'completed',
+      ],
+      [
+        'pretty-printed, with spaces and line breaks',
+        (c) =>
+          `{"notebook_state" :\n${JSON.stringify(notebook(c), null, 2)} ,\n "base_version": VERSION }\n`,
+        'in_progress',
+      ],
+      [
+        'the member repeated (the last one counts, as JSON.parse reads it)',
+        (c) => `{"notebook_state":${nb('not this one')},"notebook_state":${nb(c)}}`,
+        'in_progress',
+      ],
+      [
+        'a "constructor" key that holds no prototype',
+        (c) =>
+          `{"notebook_state":${nb(c).replace('"metadata":{}', '"metadata":{"constructor":"x"}')}}`,
+        'in_progress',
+      ],
+    ];
+
+    it.each(bodies)('%s', async (_name, body, status) => {
+      const user = await buildUser(app);
+      for (const [i, code] of ['first', 'second'].entries()) {
+        const response = await send(user, body(code).replace('VERSION', String(i)));
+        expect(response.statusCode).toBe(200);
+        expect(response.json()).toMatchObject({ version: i + 1, status });
+        expect(response.json()).not.toHaveProperty('notebook_state');
+        const stored = (await storedProgress(app, user.user.id, moduleId))!;
+        expect(stored.version).toBe(i + 1);
+        expect(JSON.stringify(stored.notebookState)).toContain(JSON.stringify(code));
+        expect(JSON.stringify(stored.notebookState)).not.toContain('not this one');
+      }
+    });
+
+    it('replaces NUL and lone surrogates on a save over an existing record too', async () => {
+      const user = await buildUser(app);
+      expect((await put(user, { notebook_state: notebook('clean') })).statusCode).toBe(200);
+      const response = await put(user, {
+        notebook_state: notebook('a\u0000b\uD800'),
+        base_version: 1,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().version).toBe(2);
+      expect((await get(user)).json().notebook_state).toEqual(notebook('a\uFFFDb\uFFFD'));
+    });
   });
 
   it('stores notebook_state as a JSON object, not a string', async () => {
