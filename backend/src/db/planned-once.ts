@@ -30,10 +30,19 @@ function nameOf(text: string): string | undefined {
   return name;
 }
 
+/**
+ * The PostgreSQL pool under a database, for a hand-written named statement; undefined on PGlite
+ * and in a transaction (its statements must run on the transaction's connection).
+ */
+export function postgresPoolOf(db: Database): pg.Pool | undefined {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
 /** Runs a Drizzle query as a statement planned once per connection. Use for a few hot shapes. */
 export function plannedOnce<Result>(db: Database, query: Preparable<Result>): Promise<Result> {
   // On PGlite naming it here would only build the SQL twice (the worker prepares it anyway).
-  if (!((db as { $client?: unknown }).$client instanceof pg.Pool)) return query.execute();
+  if (!postgresPoolOf(db)) return query.execute();
   const name = nameOf(query.toSQL().sql);
   return name ? query.prepare(name).execute() : query.execute();
 }

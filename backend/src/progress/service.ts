@@ -1,8 +1,9 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { ProgressStatus } from '@tutor/shared/progress';
 import type { Database } from '../db/client';
-import pg from 'pg';
+import type pg from 'pg';
 import { violatedConstraint } from '../db/errors';
+import { postgresPoolOf } from '../db/planned-once';
 import { type LearningModule, learningModules } from '../learning-modules/schema';
 import { withNotebookJsonb } from './jsonb';
 import { jsonbRefused, type NotebookPayload } from './notebook-payload';
@@ -126,8 +127,8 @@ export async function updateProgress(
   const requested: ProgressStatus | undefined = status ?? (notebook ? 'in_progress' : undefined);
   if (requested === undefined) throw new Error('updateProgress needs a status or a notebook state');
   // PostgreSQL: the common save first, over the existing record (SAVE_NOTEBOOK).
-  const pool = (db as { $client?: unknown }).$client;
-  if (notebook?.bodyBytes && pool instanceof pg.Pool) {
+  const pool = postgresPoolOf(db);
+  if (notebook?.bodyBytes && pool) {
     try {
       const saved = await saveNotebookOver(
         pool,
