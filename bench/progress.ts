@@ -136,8 +136,11 @@ function formatResult(name: string, load: string, result: HttpLoadResult): strin
 }
 
 /** The run whose `key` is the median of `runs` (the lower middle one of an even count). */
-function median(runs: HttpLoadResult[], key: (r: HttpLoadResult) => number): HttpLoadResult {
-  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)]!;
+function median(
+  runs: HttpLoadResult[],
+  key: (r: HttpLoadResult) => number,
+): HttpLoadResult | undefined {
+  return [...runs].sort((a, b) => key(a) - key(b))[Math.floor((runs.length - 1) / 2)];
 }
 
 interface Comparison {
@@ -346,9 +349,21 @@ async function benchTarget(target: BenchTarget) {
     ) => {
       const runs: { app: HttpLoadResult[]; floor: HttpLoadResult[] } = { app: [], floor: [] };
       for (let round = 0; round < (floor && floorRun ? rounds : 1); round++) {
-        runs.app.push(await measure(appRun.label, appRun.requests, load));
-        if (floor && floorRun) {
-          runs.floor.push(await measure(floorRun.label, floorRun.requests, load, floor.port));
+        // A run that does not finish (its load worker is stopped at a deadline) leaves its round
+        // out of the ratios instead of ending the benchmark.
+        try {
+          const app = await measure(appRun.label, appRun.requests, load);
+          const floorResult =
+            floor && floorRun
+              ? await measure(floorRun.label, floorRun.requests, load, floor.port)
+              : undefined;
+          runs.app.push(app);
+          if (floorResult) runs.floor.push(floorResult);
+        } catch (error) {
+          const how = load.rate ? `${load.rate}/s open` : `c=${load.connections} closed`;
+          console.log(
+            `${appRun.label} ${how}: round ${round + 1} left out, ${(error as Error).message}`,
+          );
         }
       }
       return runs;
