@@ -15,8 +15,8 @@
 // It runs right after the app under each load (alternating, --rounds times), and the app's figures
 // against the floor's are printed at the end with the goals: closed-loop saves at least 0.9x the
 // floor's, p99 at 150 saves/s at most 1.5x, the module list's p99 at most the floor's.
-// The floor shares this process and its heap with the app: its runs may include major collections
-// of the app's heap (compare the GC column), so its CPU per request reads higher than alone.
+// The floor runs in a process of its own with a pool of the app's size (lib/floor-process.ts): in
+// this one it collected the app's garbage during its runs. Its CPU is read from /proc.
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
@@ -28,7 +28,8 @@ import { buildTestApp } from '../backend/test/helpers/build-test-app';
 import type { Pool } from 'pg';
 import { postgresCpuCounter } from './lib/cpu';
 import { type BenchTarget, benchTargets } from './lib/databases';
-import { type FloorSave, startFloorServer } from './lib/floor-server';
+import { type FloorProcess, startFloorProcess } from './lib/floor-process';
+import type { FloorSave } from './lib/floor-server';
 import { type HttpLoadResult, runHttpLoad } from './lib/load';
 import type { HttpRequestTemplate } from './lib/load-jobs';
 import { formatMb, memoryNow, pgliteWasmMb, sampleMemoryPeak } from './lib/memory';
@@ -129,8 +130,10 @@ function formatResult(name: string, load: string, result: HttpLoadResult): strin
     (result.otherCpuMsPerRequest === undefined
       ? ''
       : `db CPU ${result.otherCpuMsPerRequest.toFixed(2)} ms/req  `) +
-    `GC pauses ${result.gc.minor}×minor ${result.gc.minorMs.toFixed(0)} ms, ` +
-    `${result.gc.major}×major ${result.gc.majorMs.toFixed(0)} ms  ` +
+    (result.gc
+      ? `GC pauses ${result.gc.minor}×minor ${result.gc.minorMs.toFixed(0)} ms, ` +
+        `${result.gc.major}×major ${result.gc.majorMs.toFixed(0)} ms  `
+      : 'GC pauses: its own process  ') +
     `(${result.requests} in ${result.seconds.toFixed(1)} s${failed ? `; failed: ${failed}` : ''})`
   );
 }
@@ -289,10 +292,12 @@ async function benchTarget(target: BenchTarget) {
       label: string,
       requests: HttpRequestTemplate[],
       load: { connections: number; rate?: number },
-      onPort = port,
+      /** The floor's process, for its runs (the app runs in this one). */
+      server?: FloorProcess,
     ) => {
       const result = await runHttpLoad({
-        origin: `http://127.0.0.1:${onPort}`,
+        origin: `http://127.0.0.1:${server?.port ?? port}`,
+        serverPid: server?.pid,
         requests,
         durationMs: seconds * 1000,
         ...load,
@@ -321,7 +326,7 @@ async function benchTarget(target: BenchTarget) {
     // The floor (PostgreSQL only) runs right after the app under each load, `rounds` times in
     // turn, so that both see the same moment of a noisy machine; the ratios use the medians.
     const withFloor = target.name === 'postgres' && phases.has('floor');
-    let floor: Awaited<ReturnType<typeof startFloorServer>> | undefined;
+    let floor: FloorProcess | undefined;
     if (withFloor) {
       const pool = (handle.db as unknown as { $client: Pool }).$client;
       // The floor updates rows; the app's saves then update them too from the first save on.
@@ -329,7 +334,12 @@ async function benchTarget(target: BenchTarget) {
         .insert(userModuleProgress)
         .values(saveUsers.map((user) => ({ userId: user.id, moduleId: module1!.id })))
         .onConflictDoNothing();
-      floor = await startFloorServer(pool, module1!.id, floorSave);
+      floor = await startFloorProcess({
+        databaseUrl: pool.options.connectionString!,
+        poolSize: pool.options.max ?? 10,
+        moduleId: module1!.id,
+        save: floorSave,
+      });
     }
     const floorSaves = saveUsers.map((user) => ({
       method: 'PUT',
@@ -355,7 +365,7 @@ async function benchTarget(target: BenchTarget) {
           const app = await measure(appRun.label, appRun.requests, load);
           const floorResult =
             floor && floorRun
-              ? await measure(floorRun.label, floorRun.requests, load, floor.port)
+              ? await measure(floorRun.label, floorRun.requests, load, floor)
               : undefined;
           runs.app.push(app);
           if (floorResult) runs.floor.push(floorResult);

@@ -5,6 +5,7 @@
 import { fork } from 'node:child_process';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { HttpJob, LoadJob, ResultOf, WorkerMessage } from './load-jobs';
+import { processCpuMs } from './cpu';
 import { percentile } from './percentile';
 
 /** Runs `job` in a new worker process; `onWindow` hears the edges of an HTTP job's window. */
@@ -69,6 +70,8 @@ export type HttpLoadOptions = Omit<HttpJob, 'kind' | 'warmupMs' | 'latencyFrom'>
   Partial<Pick<HttpJob, 'warmupMs' | 'latencyFrom'>> & {
     /** Another CPU counter in ms (e.g. the database server's processes), reported per request. */
     otherCpuMs?: () => number;
+    /** The server runs in this other process: its CPU time is read from /proc, its GC not seen. */
+    serverPid?: number;
   };
 
 export interface HttpLoadResult {
@@ -87,20 +90,29 @@ export interface HttpLoadResult {
   p99: number;
   max: number;
   maxLagMs: number;
-  /** CPU time (user + system) of this process, the server, per answer in the window. */
+  /** CPU time (user + system) of the server's process, per answer in the window. */
   serverCpuMsPerRequest: number;
   /** `otherCpuMs` per answer in the window, when given. */
   otherCpuMsPerRequest?: number;
-  /** Garbage collections in this process (the server) while measuring, and their pauses in ms. */
-  gc: { minor: number; minorMs: number; major: number; majorMs: number };
+  /**
+   * Garbage collections in this process (the server) while measuring, and their pauses in ms;
+   * undefined for a server in another process.
+   */
+  gc?: { minor: number; minorMs: number; major: number; majorMs: number };
 }
 
 /** HTTP load on a server in this process; defaults: 1 s warm-up, latency from the due time. */
 export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadResult> {
-  const { otherCpuMs, ...rest } = options;
+  const { otherCpuMs, serverPid, ...rest } = options;
   const job: HttpJob = { kind: 'http', warmupMs: 1000, latencyFrom: 'due', ...rest };
   const gc = watchGarbageCollection();
-  let cpuAtStart = process.cpuUsage();
+  /** The server's CPU ms so far: this process's, or the other process's from /proc. */
+  const serverCpuMs = () => {
+    if (serverPid !== undefined) return processCpuMs(serverPid);
+    const used = process.cpuUsage();
+    return (used.user + used.system) / 1000;
+  };
+  let cpuAtStart = 0;
   let otherAtStart = 0;
   let cpuMs = 0;
   let otherMs = 0;
@@ -108,12 +120,11 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
     timeoutMs: job.warmupMs + job.durationMs + 120_000,
     onWindow(edge) {
       if (edge === 'measuring') {
-        cpuAtStart = process.cpuUsage();
-        gc.start();
+        cpuAtStart = serverCpuMs();
+        if (serverPid === undefined) gc.start();
         otherAtStart = otherCpuMs?.() ?? 0;
       } else {
-        const used = process.cpuUsage(cpuAtStart);
-        cpuMs = (used.user + used.system) / 1000;
+        cpuMs = serverCpuMs() - cpuAtStart;
         gc.stop();
         otherMs = (otherCpuMs?.() ?? 0) - otherAtStart;
       }
@@ -136,6 +147,6 @@ export async function runHttpLoad(options: HttpLoadOptions): Promise<HttpLoadRes
     maxLagMs: result.maxLagMs,
     serverCpuMsPerRequest: cpuMs / answered,
     otherCpuMsPerRequest: otherCpuMs ? otherMs / answered : undefined,
-    gc: gc.counts,
+    gc: serverPid === undefined ? gc.counts : undefined,
   };
 }
