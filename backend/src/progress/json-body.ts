@@ -8,13 +8,8 @@ import { errorCodes, type FastifyInstance, type FastifyRequest } from 'fastify';
  * thread, and a copy of it for the collector.
  */
 const bodies = new WeakMap<FastifyRequest, Buffer>();
-/** How deep each parsed body nests objects and arrays (the body itself is level 1). */
-const depths = new WeakMap<FastifyRequest, number>();
 
 export const jsonBodyOf = (request: FastifyRequest): Buffer | undefined => bodies.get(request);
-
-/** The nesting depth of the request's parsed JSON body (1: an object of scalars), if known. */
-export const jsonBodyDepthOf = (request: FastifyRequest): number | undefined => depths.get(request);
 
 export type ParserDone = (error: Error | null, body?: unknown) => void;
 
@@ -75,9 +70,8 @@ export function inspectParsedJson(value: unknown): number {
  *
  * The same answers as Fastify's default JSON parser (400 for an empty body, for invalid JSON and
  * for a body with a prototype key), at less cost: JSON.parse, then one walk over the result that
- * both looks for prototype keys (instead of running two regular expressions over the whole text
- * and walking it again when they match) and measures the nesting that the save's validation
- * limits. JSON.parse itself never sets a prototype (a `"__proto__"` key becomes an own property);
+ * looks for prototype keys (instead of running two regular expressions over the whole text and
+ * walking it again when they match). JSON.parse itself never sets a prototype (a `"__proto__"` key becomes an own property);
  * the walk refuses such keys because code copying the object by assignment later would.
  */
 export function parseKeepingBytes(request: FastifyRequest, utf8: Buffer, done: ParserDone): void {
@@ -95,13 +89,11 @@ export function parseKeepingBytes(request: FastifyRequest, utf8: Buffer, done: P
     done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
     return;
   }
-  const depth = inspectParsedJson(body);
-  if (depth < 0) {
+  if (inspectParsedJson(body) < 0) {
     done(new errorCodes.FST_ERR_CTP_INVALID_JSON_BODY());
     return;
   }
   bodies.set(request, json);
-  depths.set(request, depth);
   done(null, body);
 }
 

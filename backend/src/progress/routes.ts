@@ -3,7 +3,6 @@ import { type ModuleIdParams, ModuleIdParamsSchema } from '@tutor/shared/learnin
 import type { z } from 'zod';
 import {
   NOTEBOOK_STATE_MAX_BYTES,
-  type ProgressBeacon,
   ProgressBeaconSchema,
   type ProgressUpdate,
   ProgressUpdateSchema,
@@ -17,11 +16,10 @@ import { invalidInput } from '../errors/validation';
 import { getModule } from '../learning-modules/service';
 import { savedProgressOrThrow, toProgressOut } from './responses';
 import { beaconBodyParser } from './beacon-body';
-import { jsonBodyDepthOf, jsonBodyOf, keepJsonBody } from './json-body';
+import { jsonBodyOf, keepJsonBody } from './json-body';
 import { type NbformatValidator, nbformatValidator } from './nbformat/validator';
 import { notebookPayloadOf } from './notebook-payload';
 import { notebookOverLimit } from './notebook-size';
-import { plainProgressBeacon, plainProgressUpdate } from './save-body';
 import { createSaveTokenSigner } from './save-token';
 import { getModuleProgress, type ProgressChanges, updateProgress } from './service';
 
@@ -62,7 +60,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
     async (request) => {
       const { module_id } = request.params;
       checkNotebookSize(request);
-      const update = saveBodyOf(request);
+      const update = parseSaveBody(ProgressUpdateSchema, request.body);
       checkNotebook(validNotebook, update);
       return save(request.user.id, module_id, saveChanges(request, update, app.database.kind));
     },
@@ -101,7 +99,7 @@ export const progressRoutes: FastifyPluginAsync<ProgressRoutesOptions> = async (
             : null;
         if (!claims) throw unauthorized('A valid save token for this module is required');
         checkNotebookSize(request);
-        const { save_token: _token, ...update } = beaconBodyOf(request);
+        const { save_token: _token, ...update } = parseSaveBody(ProgressBeaconSchema, request.body);
         checkNotebook(validNotebook, update);
         return save(claims.userId, module_id, saveChanges(request, update, app.database.kind));
       },
@@ -114,17 +112,8 @@ type ModuleRoute = { Params: ModuleIdParams };
 
 /**
  * A save body, parsed in the handler rather than by a route schema: its notebook's size is checked
- * on the bytes as sent first (413), and the beacon's save token before that (401). Bodies the
- * schema accepts as they are skip it (save-body.ts): it runs for the others, and words refusals.
+ * on the bytes as sent first (413), and the beacon's save token before that (401).
  */
-const saveBodyOf = (request: FastifyRequest): ProgressUpdate =>
-  plainProgressUpdate(request.body, jsonBodyDepthOf(request)) ??
-  parseSaveBody(ProgressUpdateSchema, request.body);
-
-const beaconBodyOf = (request: FastifyRequest): ProgressBeacon =>
-  plainProgressBeacon(request.body, jsonBodyDepthOf(request)) ??
-  parseSaveBody(ProgressBeaconSchema, request.body);
-
 function parseSaveBody<Schema extends z.ZodType>(schema: Schema, body: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error, 422);
