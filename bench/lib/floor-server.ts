@@ -4,6 +4,7 @@
 // at all, so the app's figures can be read against it ("the app costs X over the floor").
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Pool } from 'pg';
+import { withNotebookJsonb } from '../../backend/src/progress/jsonb';
 
 /** PUT /floor/save/{user_id}: the body's notebook_state stored as a save stores it. */
 const saveSql = `update user_module_progress
@@ -24,20 +25,9 @@ const saveJsonbStatement = {
   where user_id = $2 and module_id = $3
   returning version`,
 };
-/** How the bench's save bodies begin: `{"notebook_state":` then the notebook, then `}`. */
-const NOTEBOOK_FIRST = Buffer.from('{"notebook_state":');
 
 /** The save statement of the floor: the original one, or the app's way (see saveJsonbStatement). */
 export type FloorSave = 'body' | 'jsonb';
-
-/** The notebook of a bench save body as binary jsonb: its version byte over the member's ":". */
-function notebookJsonb(body: Buffer): Buffer {
-  if (body.compare(NOTEBOOK_FIRST, 0, NOTEBOOK_FIRST.length, 0, NOTEBOOK_FIRST.length) !== 0) {
-    throw new Error('a floor save body begins with {"notebook_state":');
-  }
-  body[NOTEBOOK_FIRST.length - 1] = 1;
-  return body.subarray(NOTEBOOK_FIRST.length - 1, body.lastIndexOf(0x7d));
-}
 
 /** GET /floor/modules/{user_id}: the modules in order with the user's status, one query. */
 const listSql = `select m.id, m.title, m.description, m.notebook_filename, m."order",
@@ -67,10 +57,9 @@ export async function startFloorServer(
         const body = await readBody(request);
         const { rows } =
           save === 'jsonb'
-            ? await pool.query({
-                ...saveJsonbStatement,
-                values: [notebookJsonb(body), userId, moduleId],
-              })
+            ? await withNotebookJsonb(body, (notebook) =>
+                pool.query({ ...saveJsonbStatement, values: [notebook, userId, moduleId] }),
+              )
             : await pool.query(saveSql, [body, userId, moduleId]);
         return JSON.stringify({ version: (rows[0] as { version: number } | undefined)?.version });
       }
